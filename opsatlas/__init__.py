@@ -1,0 +1,1 @@
+"""Ops Atlas: discipline records in, Markdown pages and comparison tables out."""

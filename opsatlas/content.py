@@ -1,0 +1,134 @@
+"""Load every content file, validate it, and build the model: load -> validate -> model."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .cross_check import check_atlas
+from .model import Atlas, AtlasInfo, Dimension, Discipline, Entry, Source
+from .problems import ContentError, Problem
+from .schema_check import check_document
+from .yaml_source import YamlDocument, load_yaml_file
+
+
+@dataclass(frozen=True)
+class ContentPaths:
+    """Where each kind of content file lives under a content directory."""
+
+    root: Path
+
+    @property
+    def disciplines(self) -> Path:
+        return self.root / "disciplines"
+
+    @property
+    def dimensions(self) -> Path:
+        return self.root / "dimensions.yaml"
+
+    @property
+    def atlas(self) -> Path:
+        return self.root / "atlas.yaml"
+
+    def schema(self, name: str) -> Path:
+        return self.root / "schema" / f"{name}.schema.json"
+
+    def discipline_files(self) -> list[Path]:
+        return sorted(self.disciplines.glob("*.yaml"))
+
+    def all_inputs(self) -> list[Path]:
+        """Every file whose change can change the output."""
+        return sorted(p for p in self.root.rglob("*") if p.is_file())
+
+
+def load_atlas(content_dir: Path) -> Atlas:
+    """The validated model of `content_dir`; raises ContentError listing every problem."""
+    paths = ContentPaths(content_dir)
+    problems: list[Problem] = []
+    atlas_doc = _load_checked(paths.atlas, paths.schema("atlas"), problems)
+    dims_doc = _load_checked(paths.dimensions, paths.schema("dimensions"), problems)
+    records = [_load_checked(p, paths.schema("discipline"), problems)
+               for p in paths.discipline_files()]
+    if not records and not problems:
+        problems.append(Problem(display(paths.disciplines), 1, 1, "-",
+                                "no discipline records (*.yaml) found"))
+    valid = [doc for doc in records if doc is not None]
+    if atlas_doc and dims_doc:
+        problems += check_atlas(atlas_doc, dims_doc, valid, paths.schema("discipline"))
+    if problems:
+        raise ContentError(problems)
+    assert atlas_doc and dims_doc
+    return build_model(atlas_doc.data, dims_doc.data, valid, content_dir)
+
+
+def build_model(atlas: dict[str, Any], dimensions: dict[str, Any],
+                records: list[YamlDocument], content_dir: Path) -> Atlas:
+    """Turn validated raw data into the frozen model, disciplines in content order."""
+    project_root = content_dir.resolve().parent
+    disciplines = sorted((_discipline(doc, project_root) for doc in records),
+                         key=lambda d: (d.order, d.id))
+    info = AtlasInfo(version=atlas["version"], updated=atlas["updated"], tagline=_fold(
+        atlas["tagline"]), start_here=tuple((_fold(s["if"]), s["read"]) for s in
+                                            atlas["start_here"]))
+    dims = tuple(Dimension(d["key"], d["label"], _fold(d["description"]), d["anchor"])
+                 for d in dimensions["dimensions"])
+    return Atlas(info=info, disciplines=tuple(disciplines), dimensions=dims)
+
+
+def display(path: Path) -> str:
+    """A path as short as it can be said from the working directory."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+def _load_checked(path: Path, schema: Path, problems: list[Problem]) -> YamlDocument | None:
+    shown = display(path)
+    if not path.is_file():
+        problems.append(Problem(shown, 1, 1, "-", "file is missing"))
+        return None
+    try:
+        doc = load_yaml_file(path, shown)
+    except ContentError as err:
+        problems.extend(err.problems)
+        return None
+    if not isinstance(doc.data, dict):
+        kind = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
+        problems.append(doc.problem((), f"expected a mapping of fields, but the file is {kind}"))
+        return None
+    found = check_document(doc, schema)
+    problems.extend(found)
+    return None if found else doc
+
+
+def _discipline(doc: YamlDocument, project_root: Path) -> Discipline:
+    raw = doc.data
+    fields = {key: _entries(key, value) for key, value in raw.items()
+              if isinstance(value, (dict, list)) and key not in ("aliases", "sources")}
+    return Discipline(
+        id=raw["id"], order=raw["order"], name=_fold(raw["name"]),
+        aliases=tuple(raw.get("aliases", ())), fields=fields,
+        sources=tuple(Source(s["id"], _fold(s["title"]), s["url"], _fold(s.get("publisher", "")),
+                             str(s.get("published", ""))) for s in raw["sources"]),
+        source_file=Path(doc.path).resolve().relative_to(project_root).as_posix(),
+        emerged_year=raw["emerged"]["year"])
+
+
+def _entries(key: str, value: dict[str, Any] | list[dict[str, Any]]) -> tuple[Entry, ...]:
+    if isinstance(value, dict):  # a single fact: no id, one entry
+        name = str(value["year"]) if "year" in value else ""
+        return (Entry(id="", text=_fold(value["text"]), sources=tuple(value["sources"]),
+                      name=name),)
+    return tuple(Entry(id=item["id"], text=_fold(item["text"]), sources=tuple(item["sources"]),
+                       name=_fold(item.get("name", "")), url=item.get("url", ""),
+                       open_source=item.get("open_source"), target=item.get("target", ""),
+                       relation=item.get("relation", ""))
+                 for item in value)
+
+
+def _fold(text: str) -> str:
+    """Collapse runs of whitespace (YAML folding, stray newlines) into single spaces."""
+    return " ".join(str(text).split())

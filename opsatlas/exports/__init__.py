@@ -1,0 +1,1 @@
+"""The comparison table in every format a wiki accepts."""

@@ -1,0 +1,55 @@
+"""Markdown-safe text: record text is plain, so it is escaped before it meets Markdown."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Characters Python-Markdown or an enabled extension reads as syntax anywhere in a line.
+# They become numeric character references: the same character on the page, never markup,
+# and (unlike backslash escapes) safe whichever extensions happen to be enabled.
+_INLINE_SYNTAX = re.compile(r"[\\`*_{}\[\]()#!|~^=:]")
+# Characters that start a block (list, quote, ordered list) only at the start of the text.
+_BLOCK_START = re.compile(r"^([-+>]|\d+(?=[.)]))([.)]?)")
+
+
+class Md(str):
+    """Text that is safe to place in generated Markdown as it is."""
+
+    __slots__ = ()
+
+
+def md_text(text: str) -> Md:
+    """Plain text as inert Markdown: it renders as the same characters, never as markup."""
+    escaped = html.escape(" ".join(text.split()), quote=False)
+    escaped = _INLINE_SYNTAX.sub(_reference, escaped)
+    return Md(_BLOCK_START.sub(_block_start, escaped))
+
+
+def _reference(match: re.Match[str]) -> str:
+    return f"&#{ord(match.group(0))};"
+
+
+def _block_start(match: re.Match[str]) -> str:
+    marker, punctuation = match.group(1), match.group(2)
+    if marker.isdigit():
+        return marker + "".join(f"&#{ord(c)};" for c in punctuation)
+    return f"&#{ord(marker)};"
+
+
+def md_attr(text: str) -> Md:
+    """Plain text for an HTML attribute value inside generated Markdown."""
+    return Md(html.escape(" ".join(text.split()), quote=True))
+
+
+def md_link(label: Md, target: str) -> Md:
+    """A Markdown link; `target` is a path or URL we generated or validated as http(s)."""
+    safe_target = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return Md(f"[{label}]({safe_target})")
+
+
+def require_md(value: object) -> object:
+    """Jinja `finalize`: refuse to print raw text into a Markdown template."""
+    if isinstance(value, str) and not isinstance(value, Md):
+        raise TypeError(f"template printed unescaped text {value[:40]!r}; wrap it with md_text")
+    return value

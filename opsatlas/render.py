@@ -1,0 +1,25 @@
+"""Render pages through the Jinja templates in templates/: strict, and Markdown-safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from .markdown_text import require_md
+from .views import Page
+
+
+def markdown_environment(templates_dir: Path) -> jinja2.Environment:
+    """Jinja for Markdown output: undefined names fail, and raw text cannot be printed."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir), undefined=jinja2.StrictUndefined,
+        finalize=require_md, autoescape=False, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True)
+
+
+def render_pages(pages: list[Page], templates_dir: Path) -> dict[str, str]:
+    """Docs-relative path -> Markdown text, for every page."""
+    environment = markdown_environment(templates_dir)
+    return {page.path: environment.get_template(page.template).render(page.values)
+            for page in pages}

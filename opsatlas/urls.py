@@ -1,0 +1,57 @@
+"""The public URL scheme: every page path and anchor is spelled here and nowhere else.
+
+These URLs are promises to people who link to the site; change them only with a redirect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+# First path segments the site itself uses; an alias may not take one of them.
+RESERVED_SEGMENTS = frozenset({
+    "assets", "compare", "disciplines", "embed", "exports", "glossary", "search", "404",
+    "index", "sitemap", "cards", "404.html", "sitemap.xml",
+})
+
+
+def discipline_doc(discipline_id: str) -> str:
+    """Docs-relative Markdown file of a discipline page (served at /disciplines/<id>/)."""
+    return f"disciplines/{discipline_id}.md"
+
+
+def discipline_url(discipline_id: str) -> str:
+    """Site-relative URL of a discipline page."""
+    return f"disciplines/{discipline_id}/"
+
+
+def pair_slug(first: str, second: str) -> str:
+    """`devops-vs-mlops`: the first id in content order comes first."""
+    return f"{first}-vs-{second}"
+
+
+def pair_doc(first: str, second: str) -> str:
+    return f"compare/{pair_slug(first, second)}.md"
+
+
+def pair_url(first: str, second: str) -> str:
+    return f"compare/{pair_slug(first, second)}/"
+
+
+def item_anchor(section_anchor: str, item_id: str) -> str:
+    """Anchor of one list item: `use-cases-ci-cd`."""
+    return f"{section_anchor}-{item_id}"
+
+
+def ordered_pairs(ids: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """Every pair of ids, each in content order."""
+    for i, first in enumerate(ids):
+        for second in ids[i + 1:]:
+            yield first, second
+
+
+# Sections every discipline page has besides one per dimension.
+PAGE_ANCHORS = ("compare", "sources")
+
+HOME_DOC = "index.md"
+DISCIPLINES_DOC = "disciplines/index.md"
+COMPARE_DOC = "compare/index.md"

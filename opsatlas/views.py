@@ -1,0 +1,86 @@
+"""Page views: everything a template prints, already formatted as inert Markdown."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import urls
+from .comparison import Cell, CellEntry, ComparisonTable, RELATION_LABELS
+from .markdown_text import Md, md_attr, md_link, md_text
+from .model import Atlas, Discipline
+
+CELL_LINK = "{ .atlas-cell-link }"
+"""attr_list class on links inside comparison cells (styled quieter than body links)."""
+
+NAV_DISCIPLINE_LIMIT = 30
+"""Above this many disciplines the sidebar lists only the index page, so it never grows with N."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page: its docs-relative path, template and values."""
+
+    path: str
+    template: str
+    values: dict[str, object]
+
+
+def front_matter(title: str, description: str, edit_path: str) -> dict[str, Md]:
+    """Front matter values, YAML-quoted (JSON strings are valid YAML)."""
+    return {"title_yaml": Md(json.dumps(title)), "description_yaml": Md(json.dumps(description)),
+            "edit_path_yaml": Md(json.dumps(edit_path))}
+
+
+def relative(from_doc: str, to_doc: str, anchor: str = "") -> Md:
+    """Link from one docs-relative Markdown file to another (MkDocs checks both ends)."""
+    target = "../" * from_doc.count("/") + to_doc
+    return Md(f"{target}#{anchor}" if anchor else target)
+
+
+def entry_md(entry: CellEntry, cites: Md = Md("")) -> Md:
+    """One entry as a Markdown line: bold label (linked for tools), text, citations."""
+    text = md_text(entry.text)
+    if entry.url:
+        return Md(f"**{md_link(md_text(entry.label), entry.url)}**: {text}{cites}")
+    if entry.label:
+        return Md(f"**{md_text(entry.label)}**: {text}{cites}")
+    return Md(f"{text}{cites}")
+
+
+def cell_md(cell: Cell, from_doc: str) -> Md:
+    """A table cell: each entry links to its anchor on the discipline page; `<br>` between."""
+    page = urls.discipline_doc(cell.discipline.id)
+    parts = [Md(md_link(md_text(e.display), relative(from_doc, page, e.anchor)) + CELL_LINK)
+             for e in cell.entries]
+    bullet = "&bull;&nbsp;" if cell.is_list else ""
+    return Md("<br>".join(bullet + part for part in parts))
+
+
+def table_lines(table: ComparisonTable, from_doc: str) -> list[Md]:
+    """A comparison table as Markdown lines: header, rule, one line per dimension."""
+    header = [md_link(md_text(d.name), relative(from_doc, urls.discipline_doc(d.id)))
+              for d in table.disciplines]
+    lines = [_table_line([Md("Dimension"), *header]), _table_line([Md("---")] * (len(header) + 1))]
+    for row in table.rows:
+        label = Md(f'<span title="{md_attr(row.dimension.description)}">'
+                   f"**{md_text(row.dimension.label)}**</span>")
+        lines.append(_table_line([label, *(cell_md(cell, from_doc) for cell in row.cells)]))
+    return lines
+
+
+def _table_line(cells: list[Md]) -> Md:
+    return Md("| " + " | ".join(cells) + " |")
+
+
+def relation_md(atlas: Atlas, discipline: Discipline, from_doc: str,
+                only_target: str = "") -> Iterator[Md]:
+    """'MLOps applies DevOps: ...' lines for a discipline's `builds_on` (or one target's)."""
+    for entry in discipline.builds_on:
+        if only_target and entry.target != only_target:
+            continue
+        target = atlas.discipline(entry.target)
+        verb = RELATION_LABELS[entry.relation].lower()
+        link = md_link(md_text(target.name), relative(from_doc, urls.discipline_doc(target.id)))
+        yield Md(f"**{md_text(discipline.name)}** {verb} {link}: {md_text(entry.text)}")
