@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cards import publish_cards
 from .comparison import ComparisonTable
+from .embed import publish_embed
+from .exports.publish import publish_exports
 from .model import Atlas
+from .redirects import build_redirects
 from .site_config import SiteConfig
 
 
@@ -28,4 +32,8 @@ def publish_files(atlas: Atlas, table: ComparisonTable, site: SiteConfig,
                   templates_dir: Path) -> Published:
     """Every non-page output of the site."""
     published = Published()
+    publish_exports(atlas, table, site, published)
+    publish_embed(atlas, table, site, templates_dir, published)
+    publish_cards(atlas, site, published)
+    published.redirects.update(build_redirects(atlas))
     return published
