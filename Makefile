@@ -7,6 +7,7 @@ LOCK_HASH := $(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha256(open(
 STAMP  := $(VENV)/.installed-$(LOCK_HASH)
 SITE_TMP := .site.tmp
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: help site test e2e serve bench check lint venv clean
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .cross_check import check_atlas
+from .glossary import build_terms
+from .glossary_check import check_glossary
 from .model import Atlas, AtlasInfo, Dimension, Discipline, Entry, Source
 from .problems import ContentError, Problem
 from .schema_check import check_document
@@ -32,6 +34,10 @@ class ContentPaths:
     def atlas(self) -> Path:
         return self.root / "atlas.yaml"
 
+    @property
+    def glossary(self) -> Path:
+        return self.root / "glossary.yaml"
+
     def schema(self, name: str) -> Path:
         return self.root / "schema" / f"{name}.schema.json"
 
@@ -49,18 +55,26 @@ def load_atlas(content_dir: Path) -> Atlas:
     problems: list[Problem] = []
     atlas_doc = _load_checked(paths.atlas, paths.schema("atlas"), problems)
     dims_doc = _load_checked(paths.dimensions, paths.schema("dimensions"), problems)
-    records = [_load_checked(p, paths.schema("discipline"), problems)
-               for p in paths.discipline_files()]
+    glossary_doc = _load_checked(paths.glossary, paths.schema("glossary"), problems)
+    files = paths.discipline_files()
+    records = [_load_checked(p, paths.schema("discipline"), problems) for p in files]
     if not records and not problems:
         problems.append(Problem(display(paths.disciplines), 1, 1, "-",
                                 "no discipline records (*.yaml) found"))
-    valid = [doc for doc in records if doc is not None]
-    if atlas_doc and dims_doc:
-        problems += check_atlas(atlas_doc, dims_doc, valid, paths.schema("discipline"))
+    # Ids of every record that parsed, valid or not, so one broken record does not make
+    # every reference to it an "unknown discipline" as well.
+    known_ids = {p.stem for p in files} | {_record_id(doc) for doc in records if doc}
+    valid = [doc for doc in records if doc is not None and doc.valid]
+    if atlas_doc and dims_doc and atlas_doc.valid and dims_doc.valid:
+        problems += check_atlas(atlas_doc, dims_doc, valid, known_ids,
+                                paths.schema("discipline"))
+    if glossary_doc and glossary_doc.valid:
+        problems += check_glossary(glossary_doc, valid, known_ids)
     if problems:
         raise ContentError(problems)
-    assert atlas_doc and dims_doc
-    return build_model(atlas_doc.data, dims_doc.data, valid, content_dir)
+    assert atlas_doc and dims_doc and glossary_doc  # no problems means all loaded
+    atlas = build_model(atlas_doc.data, dims_doc.data, valid, content_dir)
+    return replace(atlas, glossary=build_terms(glossary_doc.data["terms"]))
 
 
 def build_model(atlas: dict[str, Any], dimensions: dict[str, Any],
@@ -85,7 +99,13 @@ def display(path: Path) -> str:
         return str(path)
 
 
+def _record_id(doc: YamlDocument) -> str:
+    record_id = doc.data.get("id")
+    return record_id if isinstance(record_id, str) else Path(doc.path).stem
+
+
 def _load_checked(path: Path, schema: Path, problems: list[Problem]) -> YamlDocument | None:
+    """The parsed mapping (marked valid when it passed its schema), or None."""
     shown = display(path)
     if not path.is_file():
         problems.append(Problem(shown, 1, 1, "-", "file is missing"))
@@ -101,7 +121,8 @@ def _load_checked(path: Path, schema: Path, problems: list[Problem]) -> YamlDocu
         return None
     found = check_document(doc, schema)
     problems.extend(found)
-    return None if found else doc
+    doc.valid = not found
+    return doc
 
 
 def _discipline(doc: YamlDocument, project_root: Path) -> Discipline:

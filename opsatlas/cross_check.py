@@ -14,10 +14,9 @@ from .yaml_source import YamlDocument
 _NOT_LISTS = ("aliases", "sources")
 
 
-def check_atlas(atlas: YamlDocument, dimensions: YamlDocument,
-                records: list[YamlDocument], discipline_schema: Path) -> list[Problem]:
-    """Every cross-file problem, each located at the offending node."""
-    ids = {doc.data["id"] for doc in records}
+def check_atlas(atlas: YamlDocument, dimensions: YamlDocument, records: list[YamlDocument],
+                ids: set[str], discipline_schema: Path) -> list[Problem]:
+    """Every cross-file problem among valid documents; `ids` names every record that parsed."""
     problems = [p for doc in records for p in _check_record(doc, ids)]
     problems += _duplicate_ids(records)
     problems += _alias_collisions(records)
@@ -86,8 +85,8 @@ def _source_refs(doc: YamlDocument) -> Iterator[Problem]:
                                      "add it under 'sources'")
     for index, source_id in enumerate(declared):
         if source_id not in used:
-            yield doc.problem(("sources", index, "id"),
-                              f"source '{source_id}' is not cited by any fact; cite it or remove it")
+            yield doc.problem(("sources", index, "id"), f"source '{source_id}' is not cited "
+                                                        "by any fact; cite it or remove it")
 
 
 def _duplicate_ids(records: list[YamlDocument]) -> Iterator[Problem]:
@@ -161,5 +160,6 @@ def _dimension_fields(dimensions: YamlDocument, discipline_schema: Path) -> Iter
 def _start_here(atlas: YamlDocument, ids: set[str]) -> Iterator[Problem]:
     for index, tip in enumerate(atlas.data["start_here"]):
         if tip["read"] not in ids:
+            read = tip["read"]
             yield atlas.problem(("start_here", index, "read"),
-                                f"unknown discipline '{tip['read']}'{did_you_mean(tip['read'], ids)}")
+                                f"unknown discipline '{read}'{did_you_mean(read, ids)}")

@@ -44,8 +44,18 @@ def md_attr(text: str) -> Md:
 
 def md_link(label: Md, target: str) -> Md:
     """A Markdown link; `target` is a path or URL we generated or validated as http(s)."""
-    safe_target = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-    return Md(f"[{label}]({safe_target})")
+    # The <...> form takes any bracket or parenthesis in the URL literally.
+    safe_target = target.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    return Md(f"[{label}](<{safe_target}>)")
+
+
+CAPTION_CLASS = "atlas-caption"
+"""Class of the paragraph that becomes the next table's caption (see table_markup.py)."""
+
+
+def caption_lines(caption: Md) -> list[Md]:
+    """Markdown lines that caption the table right after them (attr_list marks the paragraph)."""
+    return [caption, Md(f"{{: .{CAPTION_CLASS} }}"), Md("")]
 
 
 def require_md(value: object) -> object:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,23 @@ class AtlasInfo:
 
 
 @dataclass(frozen=True)
+class Term:
+    """One glossary entry: shown on /glossary/#<id> and as a tooltip wherever it appears."""
+
+    id: str
+    term: str
+    """As written in running text: 'CI/CD', 'Feature store'."""
+    definition: str
+    aliases: tuple[str, ...]
+    """Other spellings, matched (like the term) as whole words."""
+    related: tuple[str, ...]
+    """Ids of the disciplines the term belongs to."""
+    source: Source
+    expansion: str = ""
+    """What an acronym stands for ('' for plain terms)."""
+
+
+@dataclass(frozen=True)
 class Atlas:
     """Everything the site is built from, validated and ordered."""
 
@@ -96,6 +114,13 @@ class Atlas:
     disciplines: tuple[Discipline, ...]
     """In content order (`order`, then id)."""
     dimensions: tuple[Dimension, ...]
+    glossary: tuple[Term, ...] = ()
+    """Glossary terms in file order."""
 
     def discipline(self, discipline_id: str) -> Discipline:
-        return next(d for d in self.disciplines if d.id == discipline_id)
+        return self._by_id[discipline_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Discipline]:
+        # A lookup, not a scan: pages and pairs ask for disciplines thousands of times.
+        return {d.id: d for d in self.disciplines}

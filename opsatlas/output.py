@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 MARKER = ".generated-by-ops-atlas"
 """Sits in a docs directory we own; without it we refuse to delete anything there."""
+STAMP = ".ops-atlas-stamp.json"
+"""The last run's fingerprint (opsatlas/freshness.py); like the marker, never a stale output."""
 
 
 class OutputError(Exception):
@@ -40,7 +41,7 @@ def plan_tree(root: Path, outputs: dict[str, bytes]) -> TreeChanges:
             changes.changed.append(rel)
     if root.is_dir():
         present = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
-        changes.stale = sorted(present - set(outputs) - {MARKER})
+        changes.stale = sorted(present - set(outputs) - {MARKER, STAMP})
     return changes
 
 
@@ -48,6 +49,8 @@ def write_tree(root: Path, outputs: dict[str, bytes]) -> TreeChanges:
     """Make `root` hold exactly `outputs`; files whose bytes are unchanged are not touched."""
     _claim(root)
     changes = plan_tree(root, outputs)
+    for folder in sorted({(root / rel).parent for rel in changes.changed}):
+        folder.mkdir(parents=True, exist_ok=True)  # once per folder, not once per file
     for rel in changes.changed:
         _write_atomic(root / rel, outputs[rel])
     for rel in changes.stale:
@@ -68,14 +71,15 @@ def _claim(root: Path) -> None:
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    # A temporary name of this process's own (two generators may share a docs directory),
+    # created with the umask's mode like any file, then renamed over the target in one step.
+    temp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with open(temp, "wb") as stream:
             stream.write(data)
         os.replace(temp, target)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 

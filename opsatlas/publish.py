@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .abbreviations import publish_abbreviations
 from .cards import publish_cards
 from .comparison import ComparisonTable
 from .embed import publish_embed
 from .exports.publish import publish_exports
 from .model import Atlas
 from .redirects import build_redirects
+from .scale import own_card
 from .site_config import SiteConfig
 
 
@@ -29,11 +32,13 @@ class Published:
 
 
 def publish_files(atlas: Atlas, table: ComparisonTable, site: SiteConfig,
-                  templates_dir: Path) -> Published:
-    """Every non-page output of the site."""
+                  templates_dir: Path, *, pages: Mapping[str, str]) -> Published:
+    """Every non-page output of the site; `pages` is the rendered Markdown by docs path."""
     published = Published()
     publish_exports(atlas, table, site, published)
     publish_embed(atlas, table, site, templates_dir, published)
-    publish_cards(atlas, site, published)
+    publish_cards({doc: text for doc, text in pages.items() if own_card(doc, len(pages))},
+                  site, published)  # many pages: only section fronts (see scale.py)
+    publish_abbreviations(atlas, published)
     published.redirects.update(build_redirects(atlas))
     return published

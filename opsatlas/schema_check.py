@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-from jsonschema.exceptions import ValidationError
-
+from .fast_schema import fast_validator, python_pattern
 from .problems import FieldPath, Problem, did_you_mean, short_repr
 from .yaml_source import YamlDocument
+
+if TYPE_CHECKING:  # imported when a document needs explaining: it costs ~0.1 s
+    import jsonschema  # type: ignore[import-untyped]
+    from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 
 _TYPE_WORDS = {"object": "a mapping of fields", "array": "a list", "string": "text",
                "integer": "a whole number", "boolean": "true or false", "number": "a number"}
@@ -21,14 +24,28 @@ _TYPE_WORDS = {"object": "a mapping of fields", "array": "a list", "string": "te
 @cache
 def compiled_validator(schema_path: Path) -> jsonschema.protocols.Validator:
     """The schema's validator, compiled once per process."""
+    import jsonschema  # only for documents the fast check does not pass
+
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(schema)  # type: ignore[no-any-return]
+    ecma = jsonschema.validators.extend(cls, {"pattern": _pattern})  # as fast_schema reads it
+    return ecma(schema)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, _schema: Any) -> Iterator[Any]:
+    """jsonschema's `pattern`, with the final `$` matching only at the end (ECMA-262)."""
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not re.search(python_pattern(pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 def check_document(document: YamlDocument, schema_path: Path) -> list[Problem]:
     """Every schema violation in the document, each located at its YAML node."""
+    fast = fast_validator(schema_path)
+    if fast is not None and fast(document.data):
+        return []  # valid, the usual case: nothing for jsonschema to explain
     validator = compiled_validator(schema_path)
     return [problem for error in validator.iter_errors(document.data)
             for problem in _explain(error, document)]

@@ -24,6 +24,14 @@ def discipline_url(discipline_id: str) -> str:
     return f"disciplines/{discipline_id}/"
 
 
+def index_group_doc(slug: str) -> str:
+    """One page of the grouped discipline index: /disciplines/by-letter/<slug>/ (many records).
+
+    Two segments under disciplines/, so it can never take a discipline's /disciplines/<id>/.
+    """
+    return f"disciplines/by-letter/{slug}.md"
+
+
 def pair_slug(first: str, second: str) -> str:
     """`devops-vs-mlops`: the first id in content order comes first."""
     return f"{first}-vs-{second}"
@@ -42,6 +50,11 @@ def item_anchor(section_anchor: str, item_id: str) -> str:
     return f"{section_anchor}-{item_id}"
 
 
+def term_anchor(term_id: str) -> str:
+    """Anchor of a glossary entry: `/glossary/#ci-cd` (the term's id)."""
+    return term_id
+
+
 def ordered_pairs(ids: Sequence[str]) -> Iterator[tuple[str, str]]:
     """Every pair of ids, each in content order."""
     for i, first in enumerate(ids):
@@ -55,3 +68,11 @@ PAGE_ANCHORS = ("compare", "sources")
 HOME_DOC = "index.md"
 DISCIPLINES_DOC = "disciplines/index.md"
 COMPARE_DOC = "compare/index.md"
+GLOSSARY_DOC = "glossary.md"
+GLOSSARY_URL = "glossary/"
+COMPARE_URL = "compare/"
+"""The full comparison; `#<dimension anchor>` is that dimension's row."""
+EMBED_COMPARE_URL = "embed/compare/"
+"""The table alone, for an <iframe>; `?disciplines=a,b&dimensions=x,y` filters it."""
+EMBED_COMPARE_FILE = "embed/compare/index.html"
+EXPORTS_DIR = "exports/"

@@ -7,15 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import urls
-from .comparison import Cell, CellEntry, ComparisonTable, RELATION_LABELS
-from .markdown_text import Md, md_attr, md_link, md_text
+from .comparison import RELATION_LABELS, Cell, CellEntry, ComparisonTable
+from .markdown_text import Md, caption_lines, md_attr, md_link, md_text
 from .model import Atlas, Discipline
 
+NO_CITES = Md("")
 CELL_LINK = "{ .atlas-cell-link }"
 """attr_list class on links inside comparison cells (styled quieter than body links)."""
-
-NAV_DISCIPLINE_LIMIT = 30
-"""Above this many disciplines the sidebar lists only the index page, so it never grows with N."""
 
 
 @dataclass(frozen=True)
@@ -27,10 +25,15 @@ class Page:
     values: dict[str, object]
 
 
-def front_matter(title: str, description: str, edit_path: str) -> dict[str, Md]:
-    """Front matter values, YAML-quoted (JSON strings are valid YAML)."""
+WIDE = ("navigation", "toc")
+"""Material's `hide` front matter for table pages: the matrix gets the whole width."""
+
+
+def front_matter(title: str, description: str, edit_path: str,
+                 hide: tuple[str, ...] = ()) -> dict[str, Md]:
+    """Front matter values, YAML-quoted (JSON is valid YAML)."""
     return {"title_yaml": Md(json.dumps(title)), "description_yaml": Md(json.dumps(description)),
-            "edit_path_yaml": Md(json.dumps(edit_path))}
+            "edit_path_yaml": Md(json.dumps(edit_path)), "hide_yaml": Md(json.dumps(list(hide)))}
 
 
 def relative(from_doc: str, to_doc: str, anchor: str = "") -> Md:
@@ -39,7 +42,7 @@ def relative(from_doc: str, to_doc: str, anchor: str = "") -> Md:
     return Md(f"{target}#{anchor}" if anchor else target)
 
 
-def entry_md(entry: CellEntry, cites: Md = Md("")) -> Md:
+def entry_md(entry: CellEntry, cites: Md = NO_CITES) -> Md:
     """One entry as a Markdown line: bold label (linked for tools), text, citations."""
     text = md_text(entry.text)
     if entry.url:
@@ -54,20 +57,31 @@ def cell_md(cell: Cell, from_doc: str) -> Md:
     page = urls.discipline_doc(cell.discipline.id)
     parts = [Md(md_link(md_text(e.display), relative(from_doc, page, e.anchor)) + CELL_LINK)
              for e in cell.entries]
+    if not parts:
+        return Md("&mdash;")
     bullet = "&bull;&nbsp;" if cell.is_list else ""
     return Md("<br>".join(bullet + part for part in parts))
 
 
 def table_lines(table: ComparisonTable, from_doc: str) -> list[Md]:
-    """A comparison table as Markdown lines: header, rule, one line per dimension."""
+    """A comparison table as Markdown lines: caption, header, rule, one line per dimension."""
     header = [md_link(md_text(d.name), relative(from_doc, urls.discipline_doc(d.id)))
               for d in table.disciplines]
-    lines = [_table_line([Md("Dimension"), *header]), _table_line([Md("---")] * (len(header) + 1))]
+    caption = md_text(f"{_names(table)} compared, dimension by dimension")
+    lines = [*caption_lines(caption),
+             _table_line([Md("Dimension"), *header]), _table_line([Md("---")] * (len(header) + 1))]
     for row in table.rows:
-        label = Md(f'<span title="{md_attr(row.dimension.description)}">'
+        label = Md(f'<span id="{row.dimension.anchor}" '  # rows are linkable: /compare/#scope
+                   f'title="{md_attr(row.dimension.description)}">'
                    f"**{md_text(row.dimension.label)}**</span>")
         lines.append(_table_line([label, *(cell_md(cell, from_doc) for cell in row.cells)]))
     return lines
+
+
+def _names(table: ComparisonTable) -> str:
+    """'DevOps, DataOps and MLOps'."""
+    names = [d.name for d in table.disciplines]
+    return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 def _table_line(cells: list[Md]) -> Md:

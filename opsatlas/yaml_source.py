@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,11 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 Position = tuple[int, int]
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_AS_TEXT = frozenset({_TIMESTAMP_TAG, "tag:yaml.org,2002:str"})
+_ALIAS = "YAML anchors and aliases are not supported; write the value out"
+# Escapes in double-quoted YAML ("\0", "\a", "\ud800") can produce characters that XML
+# exports cannot hold and UTF-8 cannot encode; tabs and line breaks are fine (text is folded).
+_UNPUBLISHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass
@@ -27,6 +33,8 @@ class YamlDocument:
     data: Any
     values: dict[FieldPath, Position] = field(default_factory=dict)
     keys: dict[FieldPath, Position] = field(default_factory=dict)
+    valid: bool = False
+    """Set once the document has passed its schema."""
 
     def value_position(self, path: FieldPath) -> Position:
         """Position of the value at `path`, or of its nearest located ancestor."""
@@ -62,11 +70,7 @@ def parse_yaml(text: str, display_path: str) -> YamlDocument:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(filter(None, [err.context, err.problem]))
-        raise ContentError([Problem(display_path, line, column, "-",
-                                    f"invalid YAML: {what}")]) from None
+        raise ContentError([_syntax_problem(err, display_path)]) from None
     except yaml.YAMLError as err:
         raise ContentError([Problem(display_path, 1, 1, "-", f"invalid YAML: {err}")]) from None
     document = YamlDocument(display_path, None)
@@ -75,19 +79,48 @@ def parse_yaml(text: str, display_path: str) -> YamlDocument:
     problems: list[Problem] = []
     document.data = _to_data(node, (), document, problems, set())
     if problems:
-        raise ContentError(problems)
+        raise ContentError(_at_aliases(problems, text))
     return document
+
+
+def _at_aliases(problems: list[Problem], text: str) -> list[Problem]:
+    """Put an alias in a list where it is written (one under a key is located at its key): the
+    composed node it stands for only knows where its anchor is. Aliases are met in document
+    order, as the parser's alias events are."""
+    marks = [mark for event in yaml.parse(text, Loader=_Loader)
+             if isinstance(event, yaml.AliasEvent) and (mark := event.start_mark) is not None]
+    found = [index for index, problem in enumerate(problems) if problem.message == _ALIAS]
+    if len(marks) != len(found):
+        return problems
+    moved = list(problems)
+    for index, mark in zip(found, marks, strict=True):
+        if problems[index].field.endswith("]"):
+            moved[index] = replace(problems[index], line=mark.line + 1, column=mark.column + 1)
+    return moved
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, display_path: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = f"invalid YAML: {err.problem or err.context}"
+    if err.context and err.problem and err.context_mark:
+        where = err.context_mark
+        message += f" ({err.context} that starts at {where.line + 1}:{where.column + 1})"
+    return Problem(display_path, line, column, "-", message)
 
 
 def _to_data(node: yaml.Node, path: FieldPath, doc: YamlDocument,
              problems: list[Problem], seen: set[int]) -> Any:
     doc.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if id(node) in seen:  # an alias: refused, so a few lines cannot expand into gigabytes
-        problems.append(doc.problem(path, "YAML anchors and aliases are not supported; "
-                                          "write the value out"))
+        problems.append(doc.problem(path, _ALIAS, at_key=True))
         return None
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
+        value = _scalar(node)
+        if isinstance(value, str) and (bad := _UNPUBLISHABLE.search(value)):
+            problems.append(doc.problem(path, f"text holds U+{ord(bad.group()):04X}, a control "
+                                              "character that cannot be published; remove it"))
+        return value
     seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(child, (*path, i), doc, problems, seen)
@@ -114,8 +147,9 @@ def _mapping(node: yaml.MappingNode, path: FieldPath, doc: YamlDocument,
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    # Dates stay text: records quote them, and JSON Schema checks strings.
-    if node.tag == _TIMESTAMP_TAG:
+    # Dates stay text: records quote them, and JSON Schema checks strings. Text, nine scalars
+    # in ten, is taken as it is without PyYAML's constructor calls (the same value, faster).
+    if node.tag in _AS_TEXT:
         return node.value
     return yaml.SafeLoader.yaml_constructors.get(node.tag, _plain)(_CONSTRUCTOR, node)
 

@@ -44,7 +44,8 @@ class Project:
         return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                                "--site-dir", str(self.site)], cwd=self.root,
                               capture_output=True, text=True, timeout=600,
-                              env={**_clean_env(), "NO_MKDOCS_2_WARNING": "1"})
+                              env={**_clean_env(), "NO_MKDOCS_2_WARNING": "1",
+                                   "DISABLE_MKDOCS_2_WARNING": "true"})
 
     def build_site(self) -> Path:
         """Generate and build; fails the test with MkDocs' output when anything goes wrong."""

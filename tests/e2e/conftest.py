@@ -32,7 +32,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static hosting like GitHub Pages: directory index pages and the site's own 404."""
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def send_error(self, code: int, message: str | None = None,
