@@ -7,6 +7,7 @@ heavy import (yaml, jinja2, the exporters): when nothing did, it is over in a fe
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from collections.abc import Sequence
@@ -91,6 +92,8 @@ def build(args: argparse.Namespace) -> int:
     docs = args.docs or site.docs_dir
     inputs = freshness.project_inputs(PROJECT_ROOT, docs, content=args.content,
                                       docs_from_config=args.docs is None)
+    collecting = gc.isenabled()
+    gc.disable()  # a run frees almost nothing: cycle collection only costs (~15% at N = 1,000)
     try:
         result = generate(args.content, docs, inputs.templates, site, check=True) \
             if args.check else generate_stamped(inputs, site)
@@ -100,6 +103,9 @@ def build(args: argparse.Namespace) -> int:
     except OutputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    finally:
+        if collecting:
+            gc.enable()
     changes = result.changes
     seconds = time.perf_counter() - started
     if args.check:

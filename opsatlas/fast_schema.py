@@ -105,7 +105,16 @@ def _all(checks: list[Check]) -> Check:
         return _always
     if len(checks) == 1:
         return checks[0]
-    return lambda value: all(check(value) for check in checks)
+    if len(checks) == 2:
+        first, second = checks
+        return lambda value: first(value) and second(value)
+
+    def every(value: Any) -> bool:  # loops, not generators: this runs ~100 times a record
+        for check in checks:
+            if not check(value):
+                return False
+        return True
+    return every
 
 
 def _always(_value: Any) -> bool:
@@ -119,13 +128,19 @@ def _never(_value: Any) -> bool:
 def _type(_c: _Compiler, value: Any, _s: dict[str, Any]) -> Check:
     names = [value] if isinstance(value, str) else list(value)
     checks = [_TYPES[name] for name in names]
-    return lambda v: any(check(v) for check in checks)
+    return checks[0] if len(checks) == 1 else lambda v: any(check(v) for check in checks)
 
 
 def _properties(c: _Compiler, value: dict[str, Any], _s: dict[str, Any]) -> Check:
-    children = {name: c.compile(sub) for name, sub in value.items()}
-    return lambda v: not isinstance(v, dict) or all(
-        check(v[name]) for name, check in children.items() if name in v)
+    children = [(name, c.compile(sub)) for name, sub in value.items()]
+
+    def properties(v: Any) -> bool:
+        if isinstance(v, dict):
+            for name, check in children:
+                if name in v and not check(v[name]):
+                    return False
+        return True
+    return properties
 
 
 def _required(_c: _Compiler, value: list[str], _s: dict[str, Any]) -> Check:
@@ -146,7 +161,14 @@ def _items(c: _Compiler, value: Any, schema: dict[str, Any]) -> Check:
     if "prefixItems" in schema:
         raise Unsupported("prefixItems")
     check = c.compile(value)
-    return lambda v: not isinstance(v, list) or all(check(item) for item in v)
+
+    def items(v: Any) -> bool:
+        if isinstance(v, list):
+            for item in v:
+                if not check(item):
+                    return False
+        return True
+    return items
 
 
 def _min_items(_c: _Compiler, value: int, _s: dict[str, Any]) -> Check:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import urls
-from .glossary import searchable_text, users
+from .glossary import RecordIndex, users
 from .markdown_text import Md, md_attr, md_link, md_text
 from .model import Atlas, Term
 from .scale import GLOSSARY_USERS_LIMIT
@@ -14,8 +14,8 @@ def glossary_page(atlas: Atlas) -> Page:
     """Terms in alphabetical order; each entry's anchor is its id (`/glossary/#ci-cd`)."""
     doc = urls.GLOSSARY_DOC
     terms = sorted(atlas.glossary, key=lambda term: (term.term.casefold(), term.id))
-    texts = {d.id: searchable_text(d) for d in atlas.disciplines}
-    entries = [_entry(atlas, term, doc, texts) for term in terms]
+    index = RecordIndex(atlas.disciplines)
+    entries = [_entry(atlas, term, doc, index) for term in terms]
     return Page(doc, "glossary.md.j2", {
         **front_matter("Glossary", f"The {len(entries)} acronyms and terms the Ops Atlas "
                                    "uses, each defined in one sentence with its source.",
@@ -23,8 +23,8 @@ def glossary_page(atlas: Atlas) -> Page:
         "entries": entries})
 
 
-def _entry(atlas: Atlas, term: Term, doc: str, texts: dict[str, str]) -> dict[str, Md]:
-    users_all = users(term, atlas.disciplines, texts)
+def _entry(atlas: Atlas, term: Term, doc: str, index: RecordIndex) -> dict[str, Md]:
+    users_all = users(term, atlas.disciplines, index)
     used_by = [md_link(md_text(d.name), relative(doc, urls.discipline_doc(d.id)))
                for d in users_all[:GLOSSARY_USERS_LIMIT]]  # many records: see scale.py
     if len(users_all) > GLOSSARY_USERS_LIMIT:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 # Characters Python-Markdown or an enabled extension reads as syntax anywhere in a line.
 # They become numeric character references: the same character on the page, never markup,
@@ -19,6 +20,7 @@ class Md(str):
     __slots__ = ()
 
 
+@lru_cache(maxsize=1 << 16)  # the same texts recur on many pages (pair pages, tables)
 def md_text(text: str) -> Md:
     """Plain text as inert Markdown: it renders as the same characters, never as markup."""
     escaped = html.escape(" ".join(text.split()), quote=False)

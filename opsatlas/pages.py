@@ -142,7 +142,9 @@ def compare_page(atlas: Atlas, table: ComparisonTable, site: SiteConfig) -> Page
                      "label": md_text(f.description), "use": md_text(EXPORT_USES[f.name]),
                      "href": Md(f"{exports}{FULL_STEM}.{f.extension}"),
                      "file": md_text(f"{FULL_STEM}.{f.extension}")} for f in FORMATS.values()],
-        "exports": exports, "full_stem": md_attr(FULL_STEM),
+        # A cut matrix's file is not "every discipline": the picker then offers the command.
+        "exports": exports, "full_stem": md_attr(FULL_STEM if len(shown) == len(atlas.disciplines)
+                                                 else ""),
         "pair_files": Md("true" if scale.export_pairs(atlas) else ""),
         "schema": relative(doc, SCHEMA_FILE),
         "embed_url": md_attr(site.site_url + urls.EMBED_COMPARE_URL),

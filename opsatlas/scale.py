@@ -18,7 +18,13 @@ nothing a reader is shown grows without bound, and the number of pages grows lin
   a few clicks away in the picker on /compare/ and the embed view.
 - Pair exports (/exports/<a>-vs-<b>.<ext>, ten formats each): every pair while
   N <= PAIR_EXPORT_LIMIT; beyond, none (the picker then offers the command line and the embed
-  view for a pair, as for any other selection). The full-table exports always exist.
+  view for a pair, as for any other selection).
+- Full-table exports (/exports/comparison.<ext>): the table /compare/ shows, so every
+  discipline while N <= MATRIX_COLUMN_LIMIT; beyond, its first MATRIX_COLUMN_LIMIT columns, and
+  each file's credit says so ("only the first 12 of the 1,000 disciplines"). Ten formats of
+  1,000 columns were 17 MB and 1.7 s of generation that no wiki can use; the picker on
+  /compare/ then offers the command line for "all disciplines", and `build_pages.py export`
+  writes any selection, every discipline included.
 - Discipline pages link every pair page they belong to (so each pair page is reachable).
 - /compare/: the full matrix while N <= MATRIX_COLUMN_LIMIT; beyond, the first
   MATRIX_COLUMN_LIMIT disciplines in content order, with a note and links to the rest; its list
@@ -32,8 +38,7 @@ nothing a reader is shown grows without bound, and the number of pages grows lin
 
 Still growing with N (linearly, and decided elsewhere): the picker on /compare/ has a checkbox
 per discipline (~165 bytes each: 212 KB of HTML at N = 1,000), the 404 page links every
-discipline (~100 KB at N = 1,000), the embed view carries the whole table for its filter, and
-the full-table exports hold every discipline (17 MB in ten formats at N = 1,000).
+discipline (~100 KB at N = 1,000), and the embed view carries the whole table for its filter.
 """
 
 from __future__ import annotations

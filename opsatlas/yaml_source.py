@@ -1,4 +1,10 @@
-"""Load YAML files into plain data while keeping where every value stood."""
+"""Load YAML files into plain data, and say where any value stood when a problem needs it.
+
+A clean document (the usual case) is built without recording a position per value: they are
+found again from its text the first time a problem is located in it. Anything unclean (an
+alias, a duplicate key, a key that is not text, a control character) is built by the located
+walk, which reports each problem at its line and column.
+"""
 
 from __future__ import annotations
 
@@ -31,10 +37,30 @@ class YamlDocument:
 
     path: str
     data: Any
-    values: dict[FieldPath, Position] = field(default_factory=dict)
-    keys: dict[FieldPath, Position] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
+    """The YAML text, from which positions are found on demand."""
     valid: bool = False
     """Set once the document has passed its schema."""
+    _values: dict[FieldPath, Position] | None = field(default=None, repr=False)
+    _keys: dict[FieldPath, Position] = field(default_factory=dict, repr=False)
+
+    @property
+    def values(self) -> dict[FieldPath, Position]:
+        """Path -> (line, column) of every value, found from the text on first use."""
+        return self._located()[0]
+
+    @property
+    def keys(self) -> dict[FieldPath, Position]:
+        """Path -> (line, column) of the mapping key that names it."""
+        return self._located()[1]
+
+    def _located(self) -> tuple[dict[FieldPath, Position], dict[FieldPath, Position]]:
+        if self._values is None:
+            self._values = {}
+            node = yaml.compose(self.text, Loader=_Loader) if self.text else None
+            if node is not None:
+                _to_data(node, (), self, [], set())
+        return self._values, self._keys
 
     def value_position(self, path: FieldPath) -> Position:
         """Position of the value at `path`, or of its nearest located ancestor."""
@@ -73,9 +99,13 @@ def parse_yaml(text: str, display_path: str) -> YamlDocument:
         raise ContentError([_syntax_problem(err, display_path)]) from None
     except yaml.YAMLError as err:
         raise ContentError([Problem(display_path, 1, 1, "-", f"invalid YAML: {err}")]) from None
-    document = YamlDocument(display_path, None)
     if node is None:
-        return document
+        return YamlDocument(display_path, None, text)
+    try:
+        return YamlDocument(display_path, _clean_data(node, set()), text)
+    except _Unclean:
+        pass  # the located walk below says what and where
+    document = YamlDocument(display_path, None, text, _values={})
     problems: list[Problem] = []
     document.data = _to_data(node, (), document, problems, set())
     if problems:
@@ -107,6 +137,31 @@ def _syntax_problem(err: yaml.MarkedYAMLError, display_path: str) -> Problem:
         where = err.context_mark
         message += f" ({err.context} that starts at {where.line + 1}:{where.column + 1})"
     return Problem(display_path, line, column, "-", message)
+
+
+class _Unclean(Exception):
+    """The document needs the located walk: it has something to report."""
+
+
+def _clean_data(node: yaml.Node, seen: set[int]) -> Any:
+    """_to_data for a document with nothing to report, without positions; else _Unclean."""
+    if isinstance(node, yaml.ScalarNode):
+        value = _scalar(node)
+        if isinstance(value, str) and _UNPUBLISHABLE.search(value):
+            raise _Unclean
+        return value
+    if id(node) in seen:
+        raise _Unclean
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        return [_clean_data(child, seen) for child in node.value]
+    result: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key, str) or key in result:
+            raise _Unclean
+        result[key] = _clean_data(value_node, seen)
+    return result
 
 
 def _to_data(node: yaml.Node, path: FieldPath, doc: YamlDocument,

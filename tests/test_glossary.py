@@ -143,6 +143,13 @@ def test_every_term_on_a_page_carries_its_definition(built_site: Project, url: s
     assert not bare, f"/{url}: terms without a tooltip: {bare}"
 
 
+def test_the_comparison_table_carries_tooltips_too(built_site: Project) -> None:
+    """(The export panel below it is raw HTML, which Markdown extensions never touch.)"""
+    cells = html_page(built_site.site, "compare/").cssselect("article table")[0]
+    terms = {abbr.text_content() for abbr in cells.iter("abbr")}
+    assert {"CI/CD", "IaC", "RAG", "MTTR", "LLMs"} <= terms
+
+
 def _plain_text(element: lxml.html.HtmlElement) -> Iterator[str]:
     """Text outside <abbr>, code and scripts: where a term would lack its tooltip."""
     for node in element.iter():

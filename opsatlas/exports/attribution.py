@@ -25,6 +25,8 @@ class Attribution:
     """Content version from atlas.yaml, e.g. '2026.11'."""
     updated: str
     """Content date from atlas.yaml (YYYY-MM-DD)."""
+    scope: str = ""
+    """What a cut table leaves out, e.g. 'the first 12 of the 1,000 disciplines' ('' if nothing)."""
 
     @property
     def caption(self) -> str:
@@ -33,8 +35,9 @@ class Attribution:
 
     @property
     def edition(self) -> str:
-        """'content version 2026.11, updated 2026-11-29'."""
-        return f"content version {self.version}, updated {self.updated}"
+        """'content version 2026.11, updated 2026-11-29', then the scope of a cut table."""
+        edition = f"content version {self.version}, updated {self.updated}"
+        return f"{edition}; {self.scope}" if self.scope else edition
 
     @property
     def credit(self) -> str:

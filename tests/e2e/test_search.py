@@ -43,9 +43,10 @@ USE_CASE_PHRASES = {
 }
 """Phrases from the records' use cases, limitations and metrics, and whose record says them."""
 
-ISSUE_PHRASES = ("drift", "root cause", "bias", "rollback", "data quality")
-"""Use-case words the issue names: each is a glossary term, so its entry comes first and a
-discipline whose record uses the word follows among the first results."""
+ISSUE_PHRASES = ("drift", "root cause", "bias", "rollback", "data quality",
+                 "infrastructure as code")
+"""Words the issue names: each is a glossary term or expansion, so its entry comes first, and
+a discipline whose record uses the words follows among the first results."""
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,12 @@ def search_box(browser: Any, base_url: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     foreign: list[str] = []
-    tab.on("request", lambda r: r.url.startswith(base_url) or r.url.startswith(
-        ("data:", "blob:")) or foreign.append(r.url))
+
+    def note_foreign(request: Any) -> None:
+        if not request.url.startswith((base_url, "data:", "blob:")):
+            foreign.append(request.url)
+
+    tab.on("request", note_foreign)
     tab.goto(f"{base_url}disciplines/")
     tab.keyboard.press("/")  # Material's shortcut: focus the search box
     box = tab.locator("input[data-md-component=search-query]")
