@@ -110,7 +110,7 @@ def _all(checks: list[Check]) -> Check:
         return lambda value: first(value) and second(value)
 
     def every(value: Any) -> bool:  # loops, not generators: this runs ~100 times a record
-        for check in checks:
+        for check in checks:  # noqa: SIM110 - all() of a generator is ~2x slower here
             if not check(value):
                 return False
         return True

@@ -20,7 +20,7 @@ class Md(str):
     __slots__ = ()
 
 
-@lru_cache(maxsize=1 << 16)  # the same texts recur on many pages (pair pages, tables)
+@lru_cache(maxsize=1 << 18)  # the same texts recur on many pages (pair pages, tables)
 def md_text(text: str) -> Md:
     """Plain text as inert Markdown: it renders as the same characters, never as markup."""
     escaped = html.escape(" ".join(text.split()), quote=False)

@@ -15,11 +15,11 @@ def markdown_environment(templates_dir: Path) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir), undefined=jinja2.StrictUndefined,
         finalize=require_md, autoescape=False, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True)
+        keep_trailing_newline=True, auto_reload=False)  # one run: no stat per page rendered
 
 
 def render_pages(pages: list[Page], templates_dir: Path) -> dict[str, str]:
     """Docs-relative path -> Markdown text, for every page."""
     environment = markdown_environment(templates_dir)
-    return {page.path: environment.get_template(page.template).render(page.values)
-            for page in pages}
+    templates = {name: environment.get_template(name) for name in {p.template for p in pages}}
+    return {page.path: templates[page.template].render(page.values) for page in pages}

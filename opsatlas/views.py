@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import urls
 from .comparison import RELATION_LABELS, Cell, CellEntry, ComparisonTable
 from .markdown_text import Md, caption_lines, md_attr, md_link, md_text
-from .model import Atlas, Discipline
+from .model import Atlas, Dimension, Discipline
 
 NO_CITES = Md("")
 CELL_LINK = "{ .atlas-cell-link }"
@@ -54,12 +55,19 @@ def entry_md(entry: CellEntry, cites: Md = NO_CITES) -> Md:
 
 def cell_md(cell: Cell, from_doc: str) -> Md:
     """A table cell: each entry links to its anchor on the discipline page; `<br>` between."""
-    page = urls.discipline_doc(cell.discipline.id)
-    parts = [Md(md_link(md_text(e.display), relative(from_doc, page, e.anchor)) + CELL_LINK)
-             for e in cell.entries]
+    # Every page of one folder links a cell alike: a cell in many pair tables is made once.
+    return _cell_md(cell.discipline.id, cell.entries, cell.is_list, from_doc.count("/"))
+
+
+@lru_cache(maxsize=1 << 18)
+def _cell_md(discipline_id: str, entries: tuple[CellEntry, ...], is_list: bool,
+             depth: int) -> Md:
+    page, up = urls.discipline_doc(discipline_id), "../" * depth
+    parts = [Md(md_link(md_text(e.display), up + relative("", page, e.anchor)) + CELL_LINK)
+             for e in entries]
     if not parts:
         return Md("&mdash;")
-    bullet = "&bull;&nbsp;" if cell.is_list else ""
+    bullet = "&bull;&nbsp;" if is_list else ""
     return Md("<br>".join(bullet + part for part in parts))
 
 
@@ -71,11 +79,15 @@ def table_lines(table: ComparisonTable, from_doc: str) -> list[Md]:
     lines = [*caption_lines(caption),
              _table_line([Md("Dimension"), *header]), _table_line([Md("---")] * (len(header) + 1))]
     for row in table.rows:
-        label = Md(f'<span id="{row.dimension.anchor}" '  # rows are linkable: /compare/#scope
-                   f'title="{md_attr(row.dimension.description)}">'
-                   f"**{md_text(row.dimension.label)}**</span>")
-        lines.append(_table_line([label, *(cell_md(cell, from_doc) for cell in row.cells)]))
+        lines.append(_table_line([_row_label(row.dimension),
+                                  *(cell_md(cell, from_doc) for cell in row.cells)]))
     return lines
+
+
+@lru_cache(maxsize=64)
+def _row_label(dimension: Dimension) -> Md:
+    return Md(f'<span id="{dimension.anchor}" '  # rows are linkable: /compare/#scope
+              f'title="{md_attr(dimension.description)}">**{md_text(dimension.label)}**</span>')
 
 
 def _names(table: ComparisonTable) -> str:

@@ -102,7 +102,9 @@ def parse_yaml(text: str, display_path: str) -> YamlDocument:
     if node is None:
         return YamlDocument(display_path, None, text)
     try:
-        return YamlDocument(display_path, _clean_data(node, set()), text)
+        # Without a backslash (an escape) or such a character in the text, no value has one.
+        checked = "\\" in text or _UNPUBLISHABLE.search(text) is not None
+        return YamlDocument(display_path, _clean_data(node, set(), checked), text)
     except _Unclean:
         pass  # the located walk below says what and where
     document = YamlDocument(display_path, None, text, _values={})
@@ -143,24 +145,26 @@ class _Unclean(Exception):
     """The document needs the located walk: it has something to report."""
 
 
-def _clean_data(node: yaml.Node, seen: set[int]) -> Any:
-    """_to_data for a document with nothing to report, without positions; else _Unclean."""
+def _clean_data(node: yaml.Node, seen: set[int], checked: bool) -> Any:
+    """_to_data for a document with nothing to report, without positions; else _Unclean.
+
+    `checked`: look for unpublishable characters in each text value."""
     if isinstance(node, yaml.ScalarNode):
         value = _scalar(node)
-        if isinstance(value, str) and _UNPUBLISHABLE.search(value):
+        if checked and isinstance(value, str) and _UNPUBLISHABLE.search(value):
             raise _Unclean
         return value
     if id(node) in seen:
         raise _Unclean
     seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
-        return [_clean_data(child, seen) for child in node.value]
+        return [_clean_data(child, seen, checked) for child in node.value]
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, str) or key in result:
             raise _Unclean
-        result[key] = _clean_data(value_node, seen)
+        result[key] = _clean_data(value_node, seen, checked)
     return result
 
 
