@@ -32,6 +32,9 @@ def _check_record(doc: YamlDocument, ids: set[str]) -> Iterator[Problem]:
     if data["id"] != stem:
         yield doc.problem(("id",), f"id '{data['id']}' does not match the file name "
                                    f"'{stem}.yaml'; rename one so they agree")
+    if data["id"] in RESERVED_SEGMENTS:  # its short link /<id>/ would replace a real page
+        yield doc.problem(("id",), f"id '{data['id']}' is a path the site already uses; "
+                                   "choose another id")
     yield from _item_ids(doc)
     yield from _source_refs(doc)
     for index, relation in enumerate(data.get("builds_on", [])):

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 # First path segments the site itself uses; an alias may not take one of them.
 RESERVED_SEGMENTS = frozenset({
     "assets", "compare", "disciplines", "embed", "exports", "glossary", "search", "404",
-    "index", "sitemap", "cards", "404.html", "sitemap.xml",
+    "index", "sitemap", "cards", "404.html", "sitemap.xml", "by-letter",
 })
 
 

@@ -83,6 +83,11 @@ CASES = [
              f"(also in {DEVOPS})",
              "content/disciplines/devops2.yaml:1:5: id: id 'devops' does not match the file "
              "name 'devops2.yaml'; rename one so they agree")),
+    Case("id that is a site path", lambda p: (p.content / "disciplines/compare.yaml").write_text(
+        (p.root / DEVOPS).read_text().replace("id: devops", "id: compare").replace(
+            "aliases: [dev-ops]", "aliases: []")), (
+        "content/disciplines/compare.yaml:1:5: id: id 'compare' is a path the site already "
+        "uses; choose another id",)),
     Case("file name not matching the id", rename(MLOPS, "ml.yaml"), (
         "content/disciplines/ml.yaml:1:5: id: id 'mlops' does not match the file name "
         "'ml.yaml'; rename one so they agree",)),
