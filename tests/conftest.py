@@ -61,6 +61,13 @@ def _clean_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
 
 
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Edit a file the way a person would: replace the first `old` (which must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def copy_project(destination: Path) -> Project:
     """Copy the project's build inputs (not docs/ or site/) into `destination`."""
     destination.mkdir(parents=True, exist_ok=True)

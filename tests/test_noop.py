@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Project
+from tests.conftest import Project, replace_once
 
 SUMMARY = re.compile(r"^(\d+) pages, (\d+) changed, (\d+) removed, \d+\.\d\d s$")
 STAMP = ".ops-atlas-stamp.json"
@@ -58,31 +58,25 @@ def test_unchanged_run_imports_neither_yaml_nor_jinja(generated: Project) -> Non
     assert result.stdout.splitlines()[-1] == "[]"
 
 
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _read(p: Project, doc: str) -> str:
     return (p.docs / doc).read_text(encoding="utf-8")
 
 
 # (what changes, what the next run must show): every input and the outputs themselves.
 CHANGES: dict[str, tuple[Callable[[Project], None], Callable[[Project], bool]]] = {
-    "record": (lambda p: _replace(p.content / "disciplines/mlops.yaml", "name: MLOps",
+    "record": (lambda p: replace_once(p.content / "disciplines/mlops.yaml", "name: MLOps",
                                   "name: ML Ops"),
                lambda p: "# ML Ops" in _read(p, "disciplines/mlops.md")),
-    "glossary": (lambda p: _replace(p.content / "glossary.yaml", "term: A/B testing",
+    "glossary": (lambda p: replace_once(p.content / "glossary.yaml", "term: A/B testing",
                                     "term: A/B trials"),
                  lambda p: "A/B trials" in _read(p, "glossary.md")),
-    "template": (lambda p: _replace(p.root / "templates/pair.md.j2", "## How they relate",
+    "template": (lambda p: replace_once(p.root / "templates/pair.md.j2", "## How they relate",
                                     "## How the two relate"),
                  lambda p: "## How the two relate" in _read(p, "compare/devops-vs-mlops.md")),
-    "code": (lambda p: _replace(p.root / "opsatlas/scale.py", "MATRIX_COLUMN_LIMIT = 12",
+    "code": (lambda p: replace_once(p.root / "opsatlas/scale.py", "MATRIX_COLUMN_LIMIT = 12",
                                 "MATRIX_COLUMN_LIMIT = 2"),
              lambda p: "The table shows the first 2 of the 5" in _read(p, "compare/index.md")),
-    "mkdocs.yml": (lambda p: _replace(p.root / "mkdocs.yml", "site_name: Ops Atlas",
+    "mkdocs.yml": (lambda p: replace_once(p.root / "mkdocs.yml", "site_name: Ops Atlas",
                                       "site_name: Ops Atlas Two"),
                    lambda p: "Ops Atlas Two" in _read(p, "exports/comparison.json")),
     "edited-output": (lambda p: (p.docs / "disciplines/devops.md").write_text("by hand\n"),
@@ -128,7 +122,7 @@ def test_an_input_dated_in_the_future_is_never_trusted_nor_waited_for(
         generated: Project) -> None:
     record = generated.content / "disciplines/mlops.yaml"
     future = record.stat().st_mtime_ns + 3600 * 10**9
-    _replace(record, "name: MLOps", "name: ML Ops")
+    replace_once(record, "name: MLOps", "name: ML Ops")
     os.utime(record, ns=(future, future))
     assert summary(generated.generate())[1] >= 1
     page = generated.docs / "disciplines/mlops.md"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from opsatlas.cli import main
-from tests.conftest import Project
+from tests.conftest import Project, replace_once
 
 DEVOPS = "content/disciplines/devops.yaml"
 MLOPS = "content/disciplines/mlops.yaml"
@@ -27,10 +27,7 @@ class Case:
 
 def replace(relpath: str, old: str, new: str) -> Callable[[Project], None]:
     def edit(project: Project) -> None:
-        path = project.root / relpath
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"test setup: {old!r} not in {relpath}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        replace_once(project.root / relpath, old, new)
     return edit
 
 

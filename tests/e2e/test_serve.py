@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Project, copy_project
+from tests.conftest import Project, copy_project, replace_once
 
 
 def _free_port() -> int:
@@ -53,19 +53,13 @@ def served(tmp_path: Path) -> Iterator[tuple[Project, str]]:
         server.wait(timeout=30)
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_editing_a_record_reloads_the_page(served: tuple[Project, str], page: Any) -> None:
     project, url = served
     page.goto(f"{url}disciplines/mlops/")
     assert page.locator("h1").inner_text().startswith("MLOps")
     page.evaluate("window.__notReloaded = true")
 
-    _edit(project.content / "disciplines/mlops.yaml", "name: MLOps", "name: MLOps Live")
+    replace_once(project.content / "disciplines/mlops.yaml", "name: MLOps", "name: MLOps Live")
 
     page.wait_for_function("!window.__notReloaded", timeout=60_000)
     page.wait_for_selector("h1:has-text('MLOps Live')", timeout=30_000)
@@ -76,7 +70,7 @@ def test_editing_a_template_reloads_the_page(served: tuple[Project, str], page: 
     page.goto(f"{url}compare/")
     page.evaluate("window.__notReloaded = true")
 
-    _edit(project.root / "templates/compare.md.j2", "# Compare all disciplines",
+    replace_once(project.root / "templates/compare.md.j2", "# Compare all disciplines",
           "# Compare every discipline")
 
     page.wait_for_function("!window.__notReloaded", timeout=60_000)
