@@ -39,11 +39,13 @@ class Run:
     stderr: str
 
 
-def run(command: list[str], cwd: Path) -> Run:
-    """Run a command to completion and measure it; fails loudly when it fails."""
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run a command to completion and measure it (`env`: extra variables); fails loudly when
+    it fails."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, env=ENV)
+        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err,
+                                 env={**ENV, **(env or {})})
         _pid, status, usage = os.wait4(child.pid, 0)  # this child's own rusage, not the sum
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)

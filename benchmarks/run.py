@@ -5,7 +5,8 @@ For each N (10, 100, 1,000 and 5,000 by default) it writes a synthetic content s
 (benchmarks/synth.py) into a fresh project copy, then measures whole processes:
 
 - phases: load+validate and render+write inside one generator process (benchmarks/phases.py);
-- generator: `python build_pages.py` into an empty docs/ (the first step of `make site`);
+- generator: `python build_pages.py` into an empty docs/ (the first step of `make site`),
+  its work split over the machine's cores; and the same in one process (OPS_ATLAS_JOBS=1);
 - no-op: the same command again, with the files it created, rewrote or touched (must be 0);
 - forced: `build_pages.py --force`, a real regeneration that finds nothing to write;
 - full: the `make site` equivalent, the generator plus `mkdocs build --strict`;
@@ -13,7 +14,8 @@ For each N (10, 100, 1,000 and 5,000 by default) it writes a synthetic content s
   (a minimal mkdocs.yml: site_name and theme, no nav), as a user would set it up by hand;
 - pages: HTML bytes per built page and of the sidebar every page repeats.
 
-Wall seconds, CPU seconds and peak memory (ru_maxrss) are those of each child process; ratios
+Wall seconds, CPU seconds and peak memory (ru_maxrss) are those of each child process (CPU
+seconds include the generator's own forked worker); ratios
 come from one run on one machine. The 5,000 full and peer builds take many minutes (the peer is
 quadratic), so they run only with --full. Results go to benchmarks/results.json.
 """
@@ -35,6 +37,8 @@ sys.path.insert(0, str(BENCH))
 
 import measure  # noqa: E402
 import synth  # noqa: E402
+
+from opsatlas.workers import JOBS_VARIABLE  # noqa: E402
 
 PY = sys.executable
 SIZES = (10, 100, 1000, 5000)
@@ -60,6 +64,10 @@ def bench_size(n: int, work: Path, full: bool) -> dict[str, Any]:
     shutil.rmtree(work / f"phases-{n}")
     generator = measure.run([PY, "build_pages.py"], project)
     result["generator"] = _timing(generator, files=len(measure.snapshot(project / "docs")))
+    alone = work / f"one-process-{n}"
+    result["generator_one_process"] = _timing(measure.run(
+        [PY, "build_pages.py", "--docs", str(alone)], project, {JOBS_VARIABLE: "1"}))
+    shutil.rmtree(alone)
     result["noop"] = _regeneration(project, [])
     result["forced"] = _regeneration(project, ["--force"])
     if n < BIG or full:
@@ -127,7 +135,8 @@ def verdicts(runs: dict[int, dict[str, Any]]) -> dict[str, Any]:
 
 def table(runs: dict[int, dict[str, Any]]) -> str:
     """The results as a fixed-width table."""
-    head = ("N", "load+val s", "render+write s", "generator s (cpu)", "no-op s/files",
+    head = ("N", "load+val s", "render+write s", "generator s (cpu)", "1 process s",
+            "no-op s/files",
             "full s", "peer s", "full/peer", "pages", "record page KB", "sidebar B", "gen MB")
     rows = [head]
     for n, r in runs.items():
@@ -136,6 +145,7 @@ def table(runs: dict[int, dict[str, Any]]) -> str:
         rows.append((f"{n:,}", f"{phases['load_validate_s']:.3f}",
                      f"{phases['render_write_s']:.3f}",
                      f"{gen['seconds']:.3f} ({gen['cpu']:.3f})",
+                     f"{r['generator_one_process']['seconds']:.3f}",
                      f"{noop['seconds']:.3f}/{noop['touched']}",
                      f"{r['full']['seconds']:.1f}" if "full" in r else "skipped",
                      f"{r['peer']['seconds']:.1f}" if "peer" in r else "skipped",

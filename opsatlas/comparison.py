@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from .model import Atlas, Dimension, Discipline, Entry
 from .urls import item_anchor
@@ -13,9 +14,10 @@ RELATION_LABELS = {"extends": "Extends", "applies": "Applies", "specializes": "S
                    "complements": "Complements"}
 
 
-@dataclass(frozen=True)
-class CellEntry:
-    """One line of a cell: plain text, with where it lives on its discipline page."""
+class CellEntry(NamedTuple):
+    """One line of a cell: plain text, with where it lives on its discipline page.
+
+    A tuple, so a cell's entries hash in C: formatted cells are cached by their entries."""
 
     text: str
     label: str
@@ -37,7 +39,7 @@ class Cell:
     dimension: Dimension
     entries: tuple[CellEntry, ...]
 
-    @property
+    @cached_property
     def is_list(self) -> bool:
         """True for list fields (scope, tools, ...); False for single facts (summary)."""
         return any(entry.anchor != self.dimension.anchor for entry in self.entries)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,12 @@ from .glossary_check import check_glossary
 from .model import Atlas, AtlasInfo, Dimension, Discipline, Entry, Source
 from .problems import ContentError, Problem
 from .schema_check import check_document
+from .workers import job_count, map_parts, split
 from .yaml_source import YamlDocument, load_yaml_file
+
+FILES_PER_JOB = 150
+"""Records a process must have to load before another is forked for the rest (a fork and
+the transfer of its results cost about as much as loading ~40 records)."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ def load_atlas(content_dir: Path) -> Atlas:
     dims_doc = _load_checked(paths.dimensions, paths.schema("dimensions"), problems)
     glossary_doc = _load_checked(paths.glossary, paths.schema("glossary"), problems)
     files = paths.discipline_files()
-    records = [_load_checked(p, paths.schema("discipline"), problems) for p in files]
+    records = _load_records(files, paths.schema("discipline"), problems)
     if not records and not problems:
         problems.append(Problem(display(paths.disciplines), 1, 1, "-",
                                 "no discipline records (*.yaml) found"))
@@ -81,8 +88,9 @@ def build_model(atlas: dict[str, Any], dimensions: dict[str, Any],
                 records: list[YamlDocument], content_dir: Path) -> Atlas:
     """Turn validated raw data into the frozen model, disciplines in content order."""
     project_root = content_dir.resolve().parent
-    disciplines = sorted((_discipline(doc, project_root) for doc in records),
-                         key=lambda d: (d.order, d.id))
+    folders: dict[str, Path] = {}
+    disciplines = sorted((_discipline(doc, _source_file(doc.path, project_root, folders))
+                          for doc in records), key=lambda d: (d.order, d.id))
     info = AtlasInfo(version=atlas["version"], updated=atlas["updated"], tagline=_fold(
         atlas["tagline"]), start_here=tuple((_fold(s["if"]), s["read"]) for s in
                                             atlas["start_here"]))
@@ -102,6 +110,23 @@ def display(path: Path) -> str:
 def _record_id(doc: YamlDocument) -> str:
     record_id = doc.data.get("id")
     return record_id if isinstance(record_id, str) else Path(doc.path).stem
+
+
+def _load_records(files: list[Path], schema: Path,
+                  problems: list[Problem]) -> list[YamlDocument | None]:
+    """_load_checked for each file, in file order, the files split over the cores."""
+    parts = split(files, job_count(len(files), FILES_PER_JOB))
+    records: list[YamlDocument | None] = []
+    for docs, found in map_parts(partial(_load_part, schema=schema), parts):
+        records += docs
+        problems += found
+    return records
+
+
+def _load_part(files: Sequence[Path], schema: Path) -> tuple[list[YamlDocument | None],
+                                                               list[Problem]]:
+    problems: list[Problem] = []
+    return [_load_checked(path, schema, problems) for path in files], problems
 
 
 def _load_checked(path: Path, schema: Path, problems: list[Problem]) -> YamlDocument | None:
@@ -125,17 +150,27 @@ def _load_checked(path: Path, schema: Path, problems: list[Problem]) -> YamlDocu
     return doc
 
 
-def _discipline(doc: YamlDocument, project_root: Path) -> Discipline:
+def _discipline(doc: YamlDocument, source_file: str) -> Discipline:
     raw = doc.data
     fields = {key: _entries(key, value) for key, value in raw.items()
               if isinstance(value, (dict, list)) and key not in ("aliases", "sources")}
     return Discipline(
         id=raw["id"], order=raw["order"], name=_fold(raw["name"]),
         aliases=tuple(raw.get("aliases", ())), fields=fields,
-        sources=tuple(Source(s["id"], _fold(s["title"]), s["url"], _fold(s.get("publisher", "")),
-                             str(s.get("published", ""))) for s in raw["sources"]),
-        source_file=Path(doc.path).resolve().relative_to(project_root).as_posix(),
-        emerged_year=raw["emerged"]["year"])
+        sources=tuple([Source(s["id"], _fold(s["title"]), s["url"], _fold(s.get("publisher", "")),
+                              str(s.get("published", ""))) for s in raw["sources"]]),
+        source_file=source_file, emerged_year=raw["emerged"]["year"])
+
+
+def _source_file(path: str, project_root: Path, folders: dict[str, Path]) -> str:
+    """`path`, resolved, relative to the project root: what Path(path).resolve() finds, but
+    with each folder in `folders` resolved once rather than once per record."""
+    if os.path.islink(path):
+        return Path(path).resolve().relative_to(project_root).as_posix()
+    folder, name = os.path.split(path)
+    if folder not in folders:
+        folders[folder] = Path(folder).resolve()
+    return (folders[folder] / name).relative_to(project_root).as_posix()
 
 
 def _entries(key: str, value: dict[str, Any] | list[dict[str, Any]]) -> tuple[Entry, ...]:
@@ -143,11 +178,11 @@ def _entries(key: str, value: dict[str, Any] | list[dict[str, Any]]) -> tuple[En
         name = str(value["year"]) if "year" in value else ""
         return (Entry(id="", text=_fold(value["text"]), sources=tuple(value["sources"]),
                       name=name),)
-    return tuple(Entry(id=item["id"], text=_fold(item["text"]), sources=tuple(item["sources"]),
-                       name=_fold(item.get("name", "")), url=item.get("url", ""),
-                       open_source=item.get("open_source"), target=item.get("target", ""),
-                       relation=item.get("relation", ""))
-                 for item in value)
+    return tuple([Entry(id=item["id"], text=_fold(item["text"]), sources=tuple(item["sources"]),
+                        name=_fold(item.get("name", "")), url=item.get("url", ""),
+                        open_source=item.get("open_source"), target=item.get("target", ""),
+                        relation=item.get("relation", ""))
+                  for item in value])
 
 
 def _fold(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 from typing import Any
 
@@ -54,18 +55,30 @@ def _lists(data: dict[str, Any]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
 
 
 def _item_ids(doc: YamlDocument) -> Iterator[Problem]:
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, int]] = {}
     for key, items in _lists(doc.data):
         for index, item in enumerate(items):
-            first = seen.setdefault(item["id"], f"{key}[{index}]")
-            if first != f"{key}[{index}]":
+            first = seen.setdefault(item["id"], (key, index))
+            if first != (key, index):
                 yield doc.problem((key, index, "id"), f"duplicate item id '{item['id']}' "
-                                                      f"(already used by {first})")
+                                                      f"(already used by {first[0]}[{first[1]}])")
     sources: set[str] = set()
     for index, source in enumerate(doc.data["sources"]):
         if source["id"] in sources:
             yield doc.problem(("sources", index, "id"), f"duplicate source id '{source['id']}'")
         sources.add(source["id"])
+
+
+def _cited_ids(data: dict[str, Any]) -> set[str]:
+    """Every source id the record's facts cite (_cited says where)."""
+    cited: set[str] = set()
+    for key, value in data.items():
+        if isinstance(value, dict) and "sources" in value:
+            cited.update(value["sources"])
+        elif isinstance(value, list) and key not in _NOT_LISTS:
+            for item in value:
+                cited.update(item["sources"])
+    return cited
 
 
 def _cited(data: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -80,12 +93,12 @@ def _cited(data: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str]]:
 
 def _source_refs(doc: YamlDocument) -> Iterator[Problem]:
     declared = [s["id"] for s in doc.data["sources"]]
-    used = set()
-    for where, ref in _cited(doc.data):
-        used.add(ref)
-        if ref not in declared:
-            yield doc.problem(where, f"unknown source '{ref}'{did_you_mean(ref, declared)}; "
-                                     "add it under 'sources'")
+    used = _cited_ids(doc.data)
+    if not used.issubset(declared):  # rare: only then is each citation located
+        for where, ref in _cited(doc.data):
+            if ref not in declared:
+                yield doc.problem(where, f"unknown source '{ref}'"
+                                         f"{did_you_mean(ref, declared)}; add it under 'sources'")
     for index, source_id in enumerate(declared):
         if source_id not in used:
             yield doc.problem(("sources", index, "id"), f"source '{source_id}' is not cited "
@@ -117,6 +130,8 @@ def _alias_collisions(records: list[YamlDocument]) -> Iterator[Problem]:
 def _cycles(records: list[YamlDocument]) -> Iterator[Problem]:
     graph = {doc.data["id"]: [r["target"] for r in doc.data.get("builds_on", [])]
              for doc in records}
+    if _acyclic(graph):  # the usual case, known in one pass rather than a search per id
+        return
     by_id = {doc.data["id"]: doc for doc in records}
     reported: set[frozenset[str]] = set()
     for start in sorted(graph):
@@ -128,6 +143,15 @@ def _cycles(records: list[YamlDocument]) -> Iterator[Problem]:
                          if r["target"] == cycle[1])
             yield doc.problem(("builds_on", index, "target"),
                               f"'builds on' goes round in a circle: {' -> '.join(cycle)}")
+
+
+def _acyclic(graph: dict[str, list[str]]) -> bool:
+    """Whether no id builds on itself, directly or through others."""
+    try:
+        TopologicalSorter(graph).prepare()
+    except CycleError:
+        return False
+    return True
 
 
 def _find_cycle(start: str, graph: dict[str, list[str]]) -> list[str] | None:

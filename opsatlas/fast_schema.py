@@ -67,6 +67,7 @@ class _Compiler:
     def __init__(self, root: dict[str, Any]) -> None:
         self.root = root
         self.refs: dict[str, Check] = {}
+        self.compiling: set[str] = set()  # $ref targets on the way: a $ref to one is recursive
 
     def compile(self, schema: Any) -> Check:
         if schema is True or schema == {}:
@@ -75,10 +76,12 @@ class _Compiler:
             return _never
         if not isinstance(schema, dict):
             raise Unsupported(f"schema {schema!r}")
-        checks = [self._keyword(key, value, schema) for key, value in schema.items()
-                  if key not in _ANNOTATIONS and not key.startswith("x-")]
-        checks = [check for check in checks if check is not _always]
-        return _all(checks)
+        keywords = {key: value for key, value in schema.items()
+                    if key not in _ANNOTATIONS and not key.startswith("x-")}
+        checks = [self._keyword(key, value, schema) for key, value in keywords.items()]
+        if not _MAPPING_KEYWORDS.isdisjoint(keywords):
+            checks.append(_mapping(self, schema))
+        return _all([check for check in checks if check is not _always])
 
     def _keyword(self, key: str, value: Any, schema: dict[str, Any]) -> Check:
         builder = _KEYWORDS.get(key)
@@ -96,7 +99,9 @@ class _Compiler:
             for part in pointer[2:].split("/"):
                 target = target[part.replace("~1", "/").replace("~0", "~")]
             self.refs[pointer] = _never  # placeholder while a recursive target compiles
+            self.compiling.add(pointer)
             self.refs[pointer] = self.compile(target)
+            self.compiling.discard(pointer)
         return self.refs[pointer]
 
 
@@ -131,30 +136,26 @@ def _type(_c: _Compiler, value: Any, _s: dict[str, Any]) -> Check:
     return checks[0] if len(checks) == 1 else lambda v: any(check(v) for check in checks)
 
 
-def _properties(c: _Compiler, value: dict[str, Any], _s: dict[str, Any]) -> Check:
-    children = [(name, c.compile(sub)) for name, sub in value.items()]
+def _mapping(c: _Compiler, schema: dict[str, Any]) -> Check:
+    """properties, required and additionalProperties, checked in one pass over a mapping."""
+    properties = {name: c.compile(sub) for name, sub in schema.get("properties", {}).items()}
+    required = frozenset(schema.get("required", ()))
+    other = c.compile(schema.get("additionalProperties", True))
 
-    def properties(v: Any) -> bool:
+    def mapping(v: Any) -> bool:
         if isinstance(v, dict):
-            for name, check in children:
-                if name in v and not check(v[name]):
+            if not v.keys() >= required:
+                return False
+            for key, item in v.items():
+                if not properties.get(key, other)(item):
                     return False
         return True
-    return properties
+    return mapping
 
 
-def _required(_c: _Compiler, value: list[str], _s: dict[str, Any]) -> Check:
-    names = tuple(value)
-    return lambda v: not isinstance(v, dict) or all(name in v for name in names)
-
-
-def _additional(c: _Compiler, value: Any, schema: dict[str, Any]) -> Check:
-    if "patternProperties" in schema:
-        raise Unsupported("patternProperties")
-    known = frozenset(schema.get("properties", {}))
-    check = c.compile(value)
-    return lambda v: not isinstance(v, dict) or all(
-        check(item) for key, item in v.items() if key not in known)
+def _in_mapping(_c: _Compiler, _value: Any, _s: dict[str, Any]) -> Check:
+    """A keyword _mapping checks: only its value's type is checked here, by _keyword."""
+    return _always
 
 
 def _items(c: _Compiler, value: Any, schema: dict[str, Any]) -> Check:
@@ -226,9 +227,11 @@ def _bound(compare: Callable[[Any, Any], bool]) -> Callable[[_Compiler, Any, dic
 
 
 def _ref(c: _Compiler, value: str, _s: dict[str, Any]) -> Check:
-    c.ref(value)  # compiled now, so an unsupported target fails at compile time
+    check = c.ref(value)  # compiled now, so an unsupported target fails at compile time
+    if value not in c.compiling:
+        return check
     refs = c.refs
-    return lambda v: refs[value](v)  # looked up when called: a recursive $ref sees itself
+    return lambda v: refs[value](v)  # recursive: looked up when called, once it is compiled
 
 
 _COUNT = int
@@ -241,9 +244,12 @@ _VALUE_TYPES: dict[str, type | tuple[type, ...]] = {
 }
 """What each keyword's value must be for the compiled check to mean what jsonschema means."""
 
+_MAPPING_KEYWORDS = frozenset({"properties", "required", "additionalProperties"})
+"""Keywords about a mapping's keys, checked together by _mapping."""
+
 _KEYWORDS: dict[str, Callable[[_Compiler, Any, dict[str, Any]], Check]] = {
-    "type": _type, "properties": _properties, "required": _required,
-    "additionalProperties": _additional, "items": _items, "minItems": _min_items,
+    "type": _type, "properties": _in_mapping, "required": _in_mapping,
+    "additionalProperties": _in_mapping, "items": _items, "minItems": _min_items,
     "maxItems": _max_items, "uniqueItems": _unique, "enum": _enum, "const": _const,
     "pattern": _pattern, "minLength": _min_length, "maxLength": _max_length,
     "minimum": _bound(lambda v, b: v >= b), "maximum": _bound(lambda v, b: v <= b),

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .comparison import build_comparison
 from .content import load_atlas
 from .freshness import BuildInputs, Remembered, fingerprint_inputs, write_stamp
 from .output import TreeChanges, plan_tree, write_tree
-from .pages import build_pages, nav
-from .publish import publish_files
-from .render import render_pages
+from .pages import nav, plan_pages
+from .redirects import build_redirects
+from .render import PageRenderer
+from .scale import own_card
 from .site_config import SiteConfig
+from .work import balance, make_files, merge_files, page_work, published_work
+from .workers import job_count, map_parts
+
+PIECES_PER_JOB = 200
+"""Pieces of work (pages, mostly) a process must have before another is forked for the rest."""
 
 
 @dataclass(frozen=True)
@@ -29,14 +36,15 @@ def generate(content_dir: Path, docs_dir: Path, templates_dir: Path, site: SiteC
     """Build every page and file from `content_dir` into `docs_dir` (or only compare)."""
     atlas = load_atlas(content_dir)  # raises ContentError before anything is written
     table = build_comparison(atlas)
-    pages = build_pages(atlas, table, site)
-    rendered = render_pages(pages, templates_dir)
-    outputs = {path: text.encode("utf-8") for path, text in rendered.items()}
-    published = publish_files(atlas, table, site, templates_dir, pages=rendered)
-    outputs.update(published.files)  # exports, embed view, cards: never a page's path
+    plans = plan_pages(atlas, table, site)
+    renderer = PageRenderer(templates_dir)
+    work = [*page_work(plans, renderer, site, partial(own_card, page_count=len(plans))),
+            *published_work(atlas, table, site, templates_dir)]
+    parts = balance(work, job_count(len(work), PIECES_PER_JOB))
+    outputs = merge_files(map_parts(make_files, parts))  # made on every core, then written
     changes = plan_tree(docs_dir, outputs) if check else write_tree(docs_dir, outputs)
     return Generated(changes, Remembered(changes.total, nav(atlas), atlas.info.updated,
-                                         published.redirects))
+                                         build_redirects(atlas)))
 
 
 def generate_stamped(inputs: BuildInputs, site: SiteConfig) -> Generated:

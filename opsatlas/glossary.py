@@ -65,46 +65,56 @@ def searchable_text(discipline: Discipline) -> str:
 
 
 class RecordIndex:
-    """Every record's searchable text, and which records hold each word of it.
+    """Every record's searchable text, and which records hold each word of a spelling.
 
     A whole-word match of a spelling holds each of its words (runs of letters, digits and _)
     as a whole word of the text, so only the records holding all of them need the regex: a
     handful, instead of every record for every term (60 x 1,000 searches at N = 1,000).
+    A one-word spelling needs no regex at all: holding the word is the match. Only the words
+    of the terms' spellings are indexed.
     """
 
-    def __init__(self, disciplines: Iterable[Discipline]) -> None:
-        self.texts = {d.id: searchable_text(d) for d in disciplines}
-        self.words: dict[str, set[str]] = {}
+    def __init__(self, disciplines: Iterable[Discipline], terms: Iterable[Term]) -> None:
+        self.disciplines = tuple(disciplines)
+        self.position = {d.id: index for index, d in enumerate(self.disciplines)}
+        self.texts = {d.id: searchable_text(d) for d in self.disciplines}
+        vocabulary = {word for term in terms for form in spellings(term)
+                      for word in _WORD.findall(form)}
+        self.words: dict[str, set[str]] = {word: set() for word in vocabulary}
         for record_id, text in self.texts.items():
-            for word in set(_WORD.findall(text)):
-                self.words.setdefault(word, set()).add(record_id)
+            for word in vocabulary.intersection(_WORD.findall(text)):
+                self.words[word].add(record_id)
 
-    def candidates(self, forms: Iterable[str]) -> set[str] | None:
-        """Ids of the records that may match one of `forms` (None: any record may)."""
-        found: set[str] = set()
+    def candidates(self, forms: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Ids of the records that surely match one of `forms`, and of those that may.
+
+        A one-word form matches exactly the records holding that word; any other form may
+        match the records holding all its words (or any record, if a word is not indexed).
+        """
+        sure: set[str] = set()
+        maybe: set[str] = set()
         for form in forms:
             words = _WORD.findall(form)
-            if not words:
-                return None
-            found |= set.intersection(*(self.words.get(word, set()) for word in words))
-        return found
+            if not words or any(word not in self.words for word in words):
+                maybe.update(self.texts)  # not a spelling of an indexed term: rules none out
+                continue
+            holding = set.intersection(*(self.words[word] for word in words))
+            (sure if words == [form] else maybe).update(holding)
+        return sure, maybe - sure
+
+    def in_order(self, ids: Iterable[str]) -> tuple[Discipline, ...]:
+        """The disciplines of these ids, once each and in index order (unknown ids skipped)."""
+        positions = sorted({self.position[i] for i in ids if i in self.position})
+        return tuple(self.disciplines[position] for position in positions)
 
 
-def users(term: Term, disciplines: Iterable[Discipline],
-          index: RecordIndex | None = None) -> tuple[Discipline, ...]:
-    """Disciplines the term belongs to or whose record mentions it, in the given order.
-
-    `index` (of these disciplines) saves joining every record again for every term, and
-    searching the records that cannot match.
-    """
+def users(term: Term, index: RecordIndex) -> tuple[Discipline, ...]:
+    """Disciplines of `index` the term belongs to or whose record mentions it, in index order."""
     forms = spellings(term)
+    sure, maybe = index.candidates(forms)
     pattern = spelling_pattern(forms)
-    if index is None:
-        return tuple(d for d in disciplines
-                     if d.id in term.related or pattern.search(searchable_text(d)))
-    maybe = index.candidates(forms)
-    return tuple(d for d in disciplines if d.id in term.related or (
-        (maybe is None or d.id in maybe) and pattern.search(index.texts[d.id])))
+    return index.in_order([*term.related, *sure,
+                           *(i for i in maybe if pattern.search(index.texts[i]))])
 
 
 def _fold(text: str) -> str:

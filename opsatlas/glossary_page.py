@@ -14,8 +14,8 @@ def glossary_page(atlas: Atlas) -> Page:
     """Terms in alphabetical order; each entry's anchor is its id (`/glossary/#ci-cd`)."""
     doc = urls.GLOSSARY_DOC
     terms = sorted(atlas.glossary, key=lambda term: (term.term.casefold(), term.id))
-    index = RecordIndex(atlas.disciplines)
-    entries = [_entry(atlas, term, doc, index) for term in terms]
+    index = RecordIndex(atlas.disciplines, atlas.glossary)
+    entries = [_entry(term, doc, index) for term in terms]
     return Page(doc, "glossary.md.j2", {
         **front_matter("Glossary", f"The {len(entries)} acronyms and terms the Ops Atlas "
                                    "uses, each defined in one sentence with its source.",
@@ -23,8 +23,8 @@ def glossary_page(atlas: Atlas) -> Page:
         "entries": entries})
 
 
-def _entry(atlas: Atlas, term: Term, doc: str, index: RecordIndex) -> dict[str, Md]:
-    users_all = users(term, atlas.disciplines, index)
+def _entry(term: Term, doc: str, index: RecordIndex) -> dict[str, Md]:
+    users_all = users(term, index)
     used_by = [md_link(md_text(d.name), relative(doc, urls.discipline_doc(d.id)))
                for d in users_all[:GLOSSARY_USERS_LIMIT]]  # many records: see scale.py
     if len(users_all) > GLOSSARY_USERS_LIMIT:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
 
 from . import scale, urls
 from .comparison import Cell, ComparisonTable
@@ -13,22 +15,47 @@ from .exports.registry import FORMATS
 from .glossary_page import glossary_page
 from .markdown_text import Md, md_attr, md_link, md_text
 from .model import Atlas, Discipline, Entry
-from .search_rank import with_search
+from .search_rank import search_tags, with_search
 from .site_config import SiteConfig
 from .views import WIDE, Page, entry_md, front_matter, relation_md, relative, table_lines
 
 
-def build_pages(atlas: Atlas, table: ComparisonTable, site: SiteConfig) -> list[Page]:
+@dataclass(frozen=True)
+class PagePlan:
+    """A page to build: its docs path, and the call that builds its view (in any process)."""
+
+    path: str
+    build: Callable[[], Page]
+
+
+def plan_pages(atlas: Atlas, table: ComparisonTable, site: SiteConfig) -> list[PagePlan]:
     """Every generated page, in a fixed order (which pages exist: see opsatlas/scale.py)."""
     pairs = scale.pair_pages(atlas)
     by_discipline = scale.pairs_by_discipline(pairs)
-    return with_search([
-            home_page(atlas), disciplines_page(atlas), compare_page(atlas, table, site),
-            *(discipline_page(atlas, table, d, by_discipline.get(d.id, []))
-              for d in atlas.disciplines),
-            *(pair_page(atlas, table, a, b) for a, b in pairs),
-            *(index_group_page(group) for group in scale.index_groups(atlas)),
-            glossary_page(atlas)], atlas)
+    tags = search_tags(atlas)
+    plans = [
+        (urls.HOME_DOC, partial(home_page, atlas)),
+        (urls.DISCIPLINES_DOC, partial(disciplines_page, atlas)),
+        (urls.COMPARE_DOC, partial(compare_page, atlas, table, site)),
+        *((urls.discipline_doc(d.id),
+           partial(discipline_page, atlas, table, d, by_discipline.get(d.id, [])))
+          for d in atlas.disciplines),
+        *((urls.pair_doc(a, b), partial(pair_page, atlas, table, a, b)) for a, b in pairs),
+        *((urls.index_group_doc(group.slug), partial(index_group_page, group))
+          for group in scale.index_groups(atlas)),
+        (urls.GLOSSARY_DOC, partial(glossary_page, atlas))]
+    return [PagePlan(path, partial(_searchable, build, tags.get(path, [])))
+            for path, build in plans]
+
+
+def build_pages(atlas: Atlas, table: ComparisonTable, site: SiteConfig) -> list[Page]:
+    """Every generated page's view, built in this process."""
+    return [plan.build() for plan in plan_pages(atlas, table, site)]
+
+
+def _searchable(build: Callable[[], Page], tags: list[str]) -> Page:
+    page = build()
+    return with_search(page, tags)
 
 
 def nav(atlas: Atlas) -> list[object]:
@@ -167,7 +194,8 @@ def discipline_page(atlas: Atlas, table: ComparisonTable, discipline: Discipline
     """A discipline's page; `pairs` are the pair pages it belongs to (see scale.pair_pages)."""
     doc = urls.discipline_doc(discipline.id)
     column = table.column(discipline.id)
-    sections = [_section(row.cells[column], discipline) for row in table.rows]
+    numbers = {s.id: i for i, s in enumerate(discipline.sources, start=1)}
+    sections = [_section(row.cells[column], discipline, numbers) for row in table.rows]
     compare = [md_link(md_text(f"{discipline.name} vs "
                                f"{atlas.discipline(b if a == discipline.id else a).name}"),
                        relative(doc, urls.pair_doc(a, b))) for a, b in pairs]
@@ -196,8 +224,8 @@ def pair_page(atlas: Atlas, table: ComparisonTable, first: str, second: str) -> 
         "table": table_lines(table.subset([first, second]), doc)})
 
 
-def _section(cell: Cell, discipline: Discipline) -> dict[str, object]:
-    numbers = {s.id: i for i, s in enumerate(discipline.sources, start=1)}
+def _section(cell: Cell, discipline: Discipline, numbers: dict[str, int]) -> dict[str, object]:
+    """A section of a discipline page; `numbers` are the sources' citation numbers."""
     entries = discipline.entries(cell.dimension.key)
     items = [{"anchor": Md(entry.anchor), "md": entry_md(entry, _cites(raw, numbers))}
              for entry, raw in zip(cell.entries, entries, strict=True)]
@@ -212,10 +240,12 @@ def _cites(entry: Entry, numbers: dict[str, int]) -> Md:
 
 
 def _sources(discipline: Discipline, atlas: Atlas) -> Iterator[dict[str, object]]:
+    cited = {(source, dim.key) for dim in atlas.dimensions
+             for entry in discipline.entries(dim.key) for source in entry.sources}
     for number, source in enumerate(discipline.sources, start=1):
         details = ", ".join(filter(None, [source.publisher, source.published]))
         supports = [md_link(md_text(dim.label), f"#{dim.anchor}") for dim in atlas.dimensions
-                    if any(source.id in e.sources for e in discipline.entries(dim.key))]
+                    if (source.id, dim.key) in cited]
         yield {"anchor": Md(f"sources-{source.id}"), "number": number,
                "link": md_link(md_text(source.title), source.url),
                "details": md_text(details), "supports": Md(", ".join(supports))}

@@ -16,7 +16,6 @@ first for what they type (tests/e2e/test_search.py holds the query set):
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 
 from . import urls
 from .markdown_text import Md
@@ -46,10 +45,12 @@ def search_meta(template: str, tags: list[str]) -> Md:
     return Md("\n".join(lines))
 
 
-def with_search(pages: Iterable[Page], atlas: Atlas) -> list[Page]:
-    """The pages with their search front matter (`search_meta`) added."""
-    tags = {urls.discipline_doc(d.id): keywords(d) for d in atlas.disciplines}
-    return [Page(page.path, page.template,
-                 {**page.values, "search_meta": search_meta(page.template,
-                                                            tags.get(page.path, []))})
-            for page in pages]
+def search_tags(atlas: Atlas) -> dict[str, list[str]]:
+    """Docs path -> the keywords of the discipline page there (`keywords`)."""
+    return {urls.discipline_doc(d.id): keywords(d) for d in atlas.disciplines}
+
+
+def with_search(page: Page, tags: list[str]) -> Page:
+    """The page with its search front matter (`search_meta`) added."""
+    return Page(page.path, page.template,
+                {**page.values, "search_meta": search_meta(page.template, tags)})

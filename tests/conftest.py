@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from opsatlas.workers import JOBS_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; a copy of these is a complete, independent project.
@@ -34,10 +37,11 @@ class Project:
     def site(self) -> Path:
         return self.root / "site"
 
-    def generate(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """Run `python build_pages.py ARGS` in the copy."""
+    def generate(self, *args: str, jobs: int | None = None) -> subprocess.CompletedProcess[str]:
+        """Run `python build_pages.py ARGS` in the copy (in `jobs` processes, if given)."""
+        env = None if jobs is None else {**os.environ, JOBS_VARIABLE: str(jobs)}
         return subprocess.run([sys.executable, "build_pages.py", *args], cwd=self.root,
-                              capture_output=True, text=True, timeout=300)
+                              capture_output=True, text=True, timeout=300, env=env)
 
     def mkdocs_build(self) -> subprocess.CompletedProcess[str]:
         """`mkdocs build --strict` into site/ (the hook regenerates docs/ first)."""
@@ -57,7 +61,6 @@ class Project:
 
 
 def _clean_env() -> dict[str, str]:
-    import os
     return {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
 
 

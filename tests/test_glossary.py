@@ -11,10 +11,11 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from benchmarks import synth
 from opsatlas.abbreviations import ABBREVIATIONS_DOC, tooltip
 from opsatlas.content import load_atlas
-from opsatlas.glossary import spelling_pattern, spellings
-from opsatlas.model import Atlas
+from opsatlas.glossary import RecordIndex, searchable_text, spelling_pattern, spellings, users
+from opsatlas.model import Atlas, Discipline, Term
 from tests.conftest import ROOT, Project
 from tests.site_reading import html_page, text_of
 
@@ -120,6 +121,23 @@ def test_a_glossary_entry_shows_term_expansion_definition_source_and_users(
 
 def test_glossary_anchor_is_stable(built_site: Project) -> None:
     assert html_page(built_site.site, "glossary/").get_element_by_id("ci-cd").tag == "h2"
+
+
+def _searched_users(term: Term, atlas: Atlas) -> tuple[Discipline, ...]:
+    """What `users` must find: the related records, and a search of every record's text."""
+    pattern = spelling_pattern(spellings(term))
+    return tuple(d for d in atlas.disciplines
+                 if d.id in term.related or pattern.search(searchable_text(d)))
+
+
+@pytest.mark.parametrize("indexed", [True, False], ids=["terms indexed", "terms not indexed"])
+def test_users_are_what_a_search_of_every_record_finds(tmp_path: Path, indexed: bool) -> None:
+    synth.write_content_set(60, tmp_path / "content")
+    atlas = load_atlas(tmp_path / "content")
+    index = RecordIndex(atlas.disciplines, atlas.glossary if indexed else ())
+    found = {term.id: users(term, index) for term in atlas.glossary}
+    assert found == {term.id: _searched_users(term, atlas) for term in atlas.glossary}
+    assert sum(map(len, found.values())) > len(atlas.glossary)  # the check is not vacuous
 
 
 def _article(site: Path, url: str) -> lxml.html.HtmlElement:

@@ -18,7 +18,7 @@ from benchmarks import synth
 from opsatlas import scale
 from opsatlas.content import load_atlas
 from opsatlas.pages import nav
-from tests.conftest import Project, copy_project
+from tests.conftest import Project, copy_project, replace_once
 from tests.site_reading import html_page, text_of
 
 PAGE_BUDGET = 50_000
@@ -198,3 +198,31 @@ def test_two_generations_of_the_same_set_are_byte_identical(
               for p in (project.root / "again").rglob("*")
               if p.is_file() and not p.name.startswith(".")}
     assert first == second
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def test_two_processes_write_the_same_bytes_as_one(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    project = synthetic_project(tmp_path_factory, 250)  # 700 pieces of work: two processes
+    one = project.generate("--docs", "one", jobs=1)
+    two = project.generate("--docs", "two", jobs=2)
+    assert one.returncode == two.returncode == 0, one.stderr + two.stderr
+    assert _tree(project.root / "one") == _tree(project.root / "two")
+
+
+def test_a_failure_in_either_process_leaves_every_file_as_it_was(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    project = synthetic_project(tmp_path_factory, 250)
+    assert project.generate(jobs=2).returncode == 0
+    before = {p: p.stat().st_mtime_ns for p in project.docs.rglob("*")}
+    replace_once(project.content / "disciplines/devops.yaml", "name: DevOps", "name: Dev Ops")
+    replace_once(project.root / "templates/disciplines.md.j2", "{{", "{{ no_such_value }}{{")
+
+    failed = project.generate(jobs=2)
+
+    assert failed.returncode == 1 and "no_such_value" in failed.stderr
+    assert {p: p.stat().st_mtime_ns for p in project.docs.rglob("*")} == before

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -104,3 +105,23 @@ def test_schemas_it_cannot_check_go_to_jsonschema(tmp_path: Path,
 def test_integers_follow_json_schema_not_python(value: object, valid: bool) -> None:
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "integer"}
     assert compile_schema(schema)(value) is valid
+
+
+TREE = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": "#/$defs/node",
+        "$defs": {"node": {"type": "object", "required": ["id"], "additionalProperties": False,
+                           "properties": {"id": {"$ref": "#/$defs/slug"},
+                                          "children": {"type": "array",
+                                                       "items": {"$ref": "#/$defs/node"}}}},
+                  "slug": {"type": "string", "pattern": "^[a-z]+$"}}}
+
+
+@pytest.mark.parametrize("value", [
+    {"id": "a"}, {"id": "a", "children": []}, {"id": "a", "children": [{"id": "b"}]},
+    {"id": "a", "children": [{"id": "b", "children": [{"id": "c"}]}]},
+    {"id": "a", "children": [{"id": "b", "children": [{"id": "C"}]}]},
+    {"id": "a", "children": [{"id": "b", "children": [{}]}]},
+    {"id": "a", "children": [{"id": "b", "extra": 1}]}, {"id": "a", "children": {"id": "b"}},
+    {"id": 1}, {}, [], "a", None])
+def test_a_recursive_ref_is_checked_at_every_depth(value: object) -> None:
+    valid = jsonschema.Draft202012Validator(TREE).is_valid(value)
+    assert compile_schema(TREE)(value) is valid

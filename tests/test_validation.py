@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from opsatlas.cli import main
+from opsatlas.content import load_atlas
 from tests.conftest import Project, replace_once
 
 DEVOPS = "content/disciplines/devops.yaml"
@@ -103,6 +104,9 @@ CASES = [
                                    "sources: [artcle]\n  - id: end-to-end"), (
         f"{MLOPS}:27:15: scope[0].sources[0]: unknown source 'artcle' "
         "(did you mean 'article'?); add it under 'sources'",)),
+    Case("uncited source", replace(DEVOPS, "sources: [sre-intro]", "sources: [sre-slo]"), (
+        f"{DEVOPS}:159:9: sources[5].id: source 'sre-intro' is not cited by any fact; "
+        "cite it or remove it",)),
     Case("duplicate key", replace(DEVOPS, "name: DevOps\n", "name: DevOps\nname: Again\n"), (
         f"{DEVOPS}:4:1: name: duplicate key 'name'",)),
     Case("YAML alias", replace(DEVOPS, "aliases: [dev-ops]", "aliases: &a [dev-ops]\nx: *a"), (
@@ -188,3 +192,16 @@ def test_paths_are_shown_relative_to_the_working_directory(project: Project) -> 
     result = project.generate()
     assert result.stderr.startswith(f"{DEVOPS}:2:8: ")
     assert os.sep + "tmp" not in result.stderr
+
+
+def test_a_linked_record_is_credited_to_the_file_it_links_to(project: Project) -> None:
+    """'Edit this page' must open the real file, not the link to it."""
+    moved = project.root / "records" / "devops.yaml"
+    moved.parent.mkdir()
+    (project.content / "disciplines" / "devops.yaml").rename(moved)
+    (project.content / "disciplines" / "devops.yaml").symlink_to(moved)
+
+    atlas = load_atlas(project.content)
+
+    assert atlas.discipline("devops").source_file == "records/devops.yaml"
+    assert atlas.discipline("mlops").source_file == "content/disciplines/mlops.yaml"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
+from itertools import repeat
 
 from PIL import ImageFont
 
@@ -33,7 +34,7 @@ def char_width(char: str, size: int) -> float:
 
 def text_width(text: str, size: int, bold: bool = False) -> float:
     """Width of a run of text in pixels at `size`."""
-    width = sum(char_width(char, size) for char in text)
+    width = sum(map(char_width, text, repeat(size)))  # map: no generator step per character
     return width * BOLD_FACTOR if bold else width
 
 
@@ -74,6 +75,8 @@ def wrap(text: str, width: float, size: int, bold: bool = False) -> list[str]:
 
 
 def _cut(word: str, width: float, size: int, bold: bool) -> list[str]:
+    if text_width(word, size, bold) <= width:
+        return [word]  # no prefix of a word is wider than the word: nothing to cut
     pieces = [""]
     for cluster in clusters(word):
         if pieces[-1] and text_width(pieces[-1] + cluster, size, bold) > width:
