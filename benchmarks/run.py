@@ -5,8 +5,9 @@ For each N (10, 100, 1,000 and 5,000 by default) it writes a synthetic content s
 (benchmarks/synth.py) into a fresh project copy, then measures whole processes:
 
 - phases: load+validate and render+write inside one generator process (benchmarks/phases.py);
-- generator: `python build_pages.py` into an empty docs/ (the first step of `make site`),
-  its work split over the machine's cores; and the same in one process (OPS_ATLAS_JOBS=1);
+- generator: `python build_pages.py` into an empty folder (the first step of `make site`),
+  its work split over the machine's cores, and the same in one process (OPS_ATLAS_JOBS=1):
+  three runs each, alternating, the median reported;
 - no-op: the same command again, with the files it created, rewrote or touched (must be 0);
 - forced: `build_pages.py --force`, a real regeneration that finds nothing to write;
 - full: the `make site` equivalent, the generator plus `mkdocs build --strict`;
@@ -29,6 +30,7 @@ import platform
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,8 @@ from opsatlas.workers import JOBS_VARIABLE  # noqa: E402
 
 PY = sys.executable
 SIZES = (10, 100, 1000, 5000)
+REPEATS = 3
+"""Runs of the generator (each way) per N; the median is reported."""
 BIG = 5000
 """Sizes from here on build the site (ours and the peer's) only with --full."""
 PEER_CONFIG = "site_name: Peer\ntheme:\n  name: material\n"
@@ -59,15 +63,11 @@ def bench_size(n: int, work: Path, full: bool) -> dict[str, Any]:
     measure.run([PY, "-m", "compileall", "-q", "opsatlas", "hooks"], project)  # as after a 1st run
     result: dict[str, Any] = {"disciplines": n,
                               "content_kb": measure.tree_bytes(content / "disciplines") // 1024}
+    result["generator"], result["generator_one_process"] = _generator_runs(project, work)
     result["phases"] = json.loads(measure.run([PY, str(BENCH / "phases.py"), str(project),
                                                str(work / f"phases-{n}")], project).stdout)
-    shutil.rmtree(work / f"phases-{n}")
-    generator = measure.run([PY, "build_pages.py"], project)
-    result["generator"] = _timing(generator, files=len(measure.snapshot(project / "docs")))
-    alone = work / f"one-process-{n}"
-    result["generator_one_process"] = _timing(measure.run(
-        [PY, "build_pages.py", "--docs", str(alone)], project, {JOBS_VARIABLE: "1"}))
-    shutil.rmtree(alone)
+    _remove(work / f"phases-{n}")
+    generator = measure.run([PY, "build_pages.py"], project)  # docs/ for the runs below
     result["noop"] = _regeneration(project, [])
     result["forced"] = _regeneration(project, ["--force"])
     if n < BIG or full:
@@ -75,6 +75,36 @@ def bench_size(n: int, work: Path, full: bool) -> dict[str, Any]:
     shutil.rmtree(project)
     shutil.rmtree(content)
     return result
+
+
+def _generator_runs(project: Path, work: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`build_pages.py` into an empty folder, on every core and in one process, alternately,
+    REPEATS times each: the median run of each, with every run's seconds."""
+    runs: dict[str, list[measure.Run]] = {"every core": [], "one process": []}
+    files = 0
+    for index in range(REPEATS):
+        for name, env in (("every core", {}), ("one process", {JOBS_VARIABLE: "1"})):
+            docs = work / f"generated-{index}"
+            runs[name].append(measure.run([PY, "build_pages.py", "--docs", str(docs)], project,
+                                          env))
+            files = len(measure.snapshot(docs))
+            _remove(docs)
+    parallel, alone = (_timing(_median_run(done), files=files,
+                               runs=[round(run.seconds, 3) for run in done])
+                       for done in runs.values())
+    return parallel, alone
+
+
+def _median_run(runs: list[measure.Run]) -> measure.Run:
+    return sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
+
+
+def _remove(folder: Path) -> None:
+    """Delete a generated tree, and let the file system settle before the next measurement
+    (deleting thousands of files slows the creation of the next thousands)."""
+    shutil.rmtree(folder)
+    os.sync()
+    time.sleep(1)
 
 
 def _regeneration(project: Path, flags: list[str]) -> dict[str, Any]:

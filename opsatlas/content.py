@@ -59,6 +59,9 @@ class ContentPaths:
 def load_atlas(content_dir: Path) -> Atlas:
     """The validated model of `content_dir`; raises ContentError listing every problem."""
     paths = ContentPaths(content_dir)
+    if not content_dir.is_dir():
+        raise ContentError([Problem(display(content_dir), 1, 1, "-",
+                                    "content directory not found (see --content)")])
     problems: list[Problem] = []
     atlas_doc = _load_checked(paths.atlas, paths.schema("atlas"), problems)
     dims_doc = _load_checked(paths.dimensions, paths.schema("dimensions"), problems)

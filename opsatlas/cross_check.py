@@ -171,12 +171,16 @@ def _find_cycle(start: str, graph: dict[str, list[str]]) -> list[str] | None:
 def _dimension_fields(dimensions: YamlDocument, discipline_schema: Path) -> Iterator[Problem]:
     fields = json.loads(discipline_schema.read_text(encoding="utf-8"))["properties"]
     comparable = {k for k in fields if k not in ("id", "order", "name", *_NOT_LISTS)}
-    seen: dict[str, set[str]] = {"key": set(), "anchor": set(PAGE_ANCHORS)}
+    seen: dict[str, set[str]] = {"key": set(), "anchor": set()}
     for index, dim in enumerate(dimensions.data["dimensions"]):
         for name, used in seen.items():
             if dim[name] in used:
                 yield dimensions.problem(("dimensions", index, name),
-                                         f"'{dim[name]}' is already used on discipline pages")
+                                         f"'{dim[name]}' is already used by another dimension")
+            elif name == "anchor" and dim[name] in PAGE_ANCHORS:
+                yield dimensions.problem(("dimensions", index, name),
+                                         f"'{dim[name]}' is a section anchor the pages already "
+                                         "have; choose another")
             used.add(dim[name])
         if dim["key"] not in comparable:
             yield dimensions.problem(("dimensions", index, "key"),

@@ -180,7 +180,7 @@ def fingerprint_outputs(inputs: BuildInputs) -> Fingerprint:
 def _fingerprint(lines: list[str], roots: list[Path], skip: frozenset[str]) -> Fingerprint:
     newest = 0
     for root in roots:
-        lines.append(f"root {root}")
+        lines.append(f"root {root}" if root.exists() else f"missing {root}")
         for rel, stat in _files(root, skip):
             lines.append(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}")
             newest = max(newest, stat.st_mtime_ns)
@@ -194,8 +194,7 @@ def _files(root: Path, skip: frozenset[str]) -> Iterator[tuple[str, os.stat_resu
         if not root.is_dir():
             yield root.name, root.stat()
             return
-    except OSError:
-        yield "<missing>", os.stat_result((0,) * 10)
+    except OSError:  # missing: said in the fingerprint's own line
         return
     stack = [str(root)]
     found: list[tuple[str, os.stat_result]] = []

@@ -18,8 +18,8 @@ from .site_config import SiteConfig
 from .work import balance, make_files, merge_files, page_work, published_work
 from .workers import job_count, map_parts
 
-PIECES_PER_JOB = 200
-"""Pieces of work (pages, mostly) a process must have before another is forked for the rest."""
+COST_PER_JOB = 300
+"""Work (in page renders, ~0.1 s) a process must have before another is forked for the rest."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def generate(content_dir: Path, docs_dir: Path, templates_dir: Path, site: SiteC
     renderer = PageRenderer(templates_dir)
     work = [*page_work(plans, renderer, site, partial(own_card, page_count=len(plans))),
             *published_work(atlas, table, site, templates_dir)]
-    parts = balance(work, job_count(len(work), PIECES_PER_JOB))
+    parts = balance(work, job_count(round(sum(w.cost for w in work)), COST_PER_JOB))
     outputs = merge_files(map_parts(make_files, parts))  # made on every core, then written
     changes = plan_tree(docs_dir, outputs) if check else write_tree(docs_dir, outputs)
     return Generated(changes, Remembered(changes.total, nav(atlas), atlas.info.updated,

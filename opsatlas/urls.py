@@ -62,8 +62,10 @@ def ordered_pairs(ids: Sequence[str]) -> Iterator[tuple[str, str]]:
             yield first, second
 
 
-# Sections every discipline page has besides one per dimension.
-PAGE_ANCHORS = ("compare", "sources")
+PAGE_ANCHORS = ("compare", "sources", "pairs", "take-it-with-you", "export", "embed",
+                "how-they-relate", "side-by-side")
+"""Fixed section anchors of the pages that also carry one anchor per dimension (discipline
+pages, /compare/ and pair pages): no dimension may take one."""
 
 HOME_DOC = "index.md"
 DISCIPLINES_DOC = "disciplines/index.md"

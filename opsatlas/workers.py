@@ -34,15 +34,16 @@ class WorkerError(Exception):
     """A worker process died without reporting (killed, out of memory)."""
 
 
-def job_count(items: int, minimum_per_job: int) -> int:
-    """How many processes to split `items` pieces of work over (1: stay in this process)."""
+def job_count(work: int, minimum_per_job: int) -> int:
+    """How many processes to split `work` (pieces, or any measure of it) over, each having
+    `minimum_per_job` at least (1: stay in this process)."""
     wanted = os.environ.get(JOBS_VARIABLE, "")
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
         (os.cpu_count() or 1)
     limit = int(wanted) if wanted.isdigit() and int(wanted) > 0 else min(cores, MAX_JOBS)
     if not hasattr(os, "fork") or threading.active_count() > 1:
         return 1  # forking a threaded process (mkdocs serve) can deadlock the copy
-    return max(1, min(limit, items // max(1, minimum_per_job)))
+    return max(1, min(limit, work // max(1, minimum_per_job)))
 
 
 def split(items: Sequence[Item], parts: int) -> list[Sequence[Item]]:

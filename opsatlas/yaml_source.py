@@ -184,6 +184,10 @@ class _Unclean(Exception):
     """The document needs the located walk: it has something to report."""
 
 
+class _BadScalar(_Unclean):
+    """A value whose explicit tag does not fit its text (`!!int x`): the message says so."""
+
+
 def _clean_data(node: yaml.Node, seen: set[int] | None) -> Any:
     """_to_data for a document with nothing to report, without positions; else _Unclean.
 
@@ -223,7 +227,11 @@ def _to_data(node: yaml.Node, path: FieldPath, doc: YamlDocument,
         problems.append(doc.problem(path, _ALIAS, at_key=True))
         return None
     if isinstance(node, yaml.ScalarNode):
-        value = _scalar(node)
+        try:
+            value = _scalar(node)
+        except _BadScalar as err:
+            problems.append(doc.problem(path, str(err)))
+            return None
         if isinstance(value, str) and (bad := _UNPUBLISHABLE.search(value)):
             problems.append(doc.problem(path, f"text holds U+{ord(bad.group()):04X}, a control "
                                               "character that cannot be published; remove it"))
@@ -240,7 +248,10 @@ def _mapping(node: yaml.MappingNode, path: FieldPath, doc: YamlDocument,
              problems: list[Problem], seen: set[int]) -> dict[Any, Any]:
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
-        key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+        try:
+            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+        except _BadScalar:
+            key = None  # reported below: not plain text
         child = (*path, str(key))
         doc.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         if not isinstance(key, str):
@@ -258,7 +269,13 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     # in ten, is taken as it is without PyYAML's constructor calls (the same value, faster).
     if node.tag in _AS_TEXT:
         return node.value
-    return yaml.SafeLoader.yaml_constructors.get(node.tag, _plain)(_CONSTRUCTOR, node)
+    construct = yaml.SafeLoader.yaml_constructors.get(node.tag, _plain)
+    try:
+        return construct(_CONSTRUCTOR, node)
+    except (ValueError, KeyError, IndexError, TypeError, yaml.YAMLError):
+        tag = node.tag.removeprefix("tag:yaml.org,2002:")
+        raise _BadScalar(f"'{node.value}' cannot be read as !!{tag}; remove the tag or fix "
+                         "the value") from None
 
 
 def _plain(_constructor: Any, node: yaml.ScalarNode) -> str:

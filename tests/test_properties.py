@@ -229,7 +229,9 @@ def _broken_yaml(data: dict[str, Any], draw: st.DrawFn) -> str:
     lines = _dump(data).split("\n")
     junk = draw(st.sampled_from(["key: [unclosed", "\tname: tab", "x: 'open", "{a: b",
                                  "a: b: c", "x: *undefined", "? [a]: b", "--- [",
-                                 "!!python/object/apply:os.system [ls]"]))
+                                 "!!python/object/apply:os.system [ls]", "x: !!int x",
+                                 "x: !!float", "x: !!bool maybe", "x: !!binary é",
+                                 "x: !!timestamp 2026-13-45", "!!int x: y"]))
     lines.insert(draw(st.integers(0, len(lines))), junk)
     return "\n".join(lines)
 

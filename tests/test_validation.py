@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,8 @@ import pytest
 
 from opsatlas.cli import main
 from opsatlas.content import load_atlas
-from tests.conftest import Project, replace_once
+from opsatlas.urls import PAGE_ANCHORS
+from tests.conftest import ROOT, Project, replace_once
 
 DEVOPS = "content/disciplines/devops.yaml"
 MLOPS = "content/disciplines/mlops.yaml"
@@ -115,6 +117,12 @@ CASES = [
                                               "key: use_case"), (
         "content/dimensions.yaml:29:10: dimensions[6].key: 'use_case' is not a comparable "
         "record field (did you mean 'use_cases'?)",)),
+    Case("dimension anchor a page already has", replace("content/dimensions.yaml",
+                                                        "anchor: scope", "anchor: pairs"), (
+        "content/dimensions.yaml:28:13: dimensions[5].anchor: 'pairs' is a section anchor "
+        "the pages already have; choose another",)),
+    Case("explicit tag that does not fit its value", replace(DEVOPS, "order: 10", "order: !!int x"),
+         (f"{DEVOPS}:2:8: order: 'x' cannot be read as !!int; remove the tag or fix the value",)),
     Case("unknown relation kind", replace(MLOPS, "relation: applies", "relation: aplies"), (
         f"{MLOPS}:21:15: builds_on[0].relation: expected one of extends, applies, "
         "specializes, complements; got 'aplies' (did you mean 'applies'?)",)),
@@ -205,3 +213,18 @@ def test_a_linked_record_is_credited_to_the_file_it_links_to(project: Project) -
 
     assert atlas.discipline("devops").source_file == "records/devops.yaml"
     assert atlas.discipline("mlops").source_file == "content/disciplines/mlops.yaml"
+
+
+def test_a_missing_content_directory_is_one_clear_error(project: Project) -> None:
+    result = project.generate("--content", "no-such-folder")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == \
+        "no-such-folder:1:1: -: content directory not found (see --content)"
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("template", ["discipline.md.j2", "compare.md.j2", "pair.md.j2"])
+def test_every_fixed_anchor_of_a_page_with_dimension_anchors_is_reserved(template: str) -> None:
+    text = (ROOT / "templates" / template).read_text(encoding="utf-8")
+    fixed = set(re.findall(r"\{ #([a-z0-9-]+)", text))
+    assert fixed and fixed <= set(PAGE_ANCHORS)
