@@ -6,8 +6,10 @@ For each N (10, 100, 1,000 and 5,000 by default) it writes a synthetic content s
 
 - phases: load+validate and render+write inside one generator process (benchmarks/phases.py);
 - generator: `python build_pages.py` into an empty folder (the first step of `make site`),
-  its work split over the machine's cores, and the same in one process (OPS_ATLAS_JOBS=1):
-  three runs each, alternating, the median reported;
+  its work split over the machine's cores, and the same in one process (OPS_ATLAS_JOBS=1);
+  beside them the bare reference generator (bare.py: libyaml, one Jinja page per record, no
+  validation), to tell our cost from the machine's speed at the time: three runs each,
+  alternating, the median reported;
 - no-op: the same command again, with the files it created, rewrote or touched (must be 0);
 - forced: `build_pages.py --force`, a real regeneration that finds nothing to write;
 - full: the `make site` equivalent, the generator plus `mkdocs build --strict`;
@@ -63,7 +65,9 @@ def bench_size(n: int, work: Path, full: bool) -> dict[str, Any]:
     measure.run([PY, "-m", "compileall", "-q", "opsatlas", "hooks"], project)  # as after a 1st run
     result: dict[str, Any] = {"disciplines": n,
                               "content_kb": measure.tree_bytes(content / "disciplines") // 1024}
-    result["generator"], result["generator_one_process"] = _generator_runs(project, work)
+    result["generator"], result["generator_one_process"], result["bare"] = \
+        _generator_runs(project, work)
+    result["generator_over_bare"] = result["generator"]["seconds"] / result["bare"]["seconds"]
     result["phases"] = json.loads(measure.run([PY, str(BENCH / "phases.py"), str(project),
                                                str(work / f"phases-{n}")], project).stdout)
     _remove(work / f"phases-{n}")
@@ -77,22 +81,24 @@ def bench_size(n: int, work: Path, full: bool) -> dict[str, Any]:
     return result
 
 
-def _generator_runs(project: Path, work: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """`build_pages.py` into an empty folder, on every core and in one process, alternately,
-    REPEATS times each: the median run of each, with every run's seconds."""
-    runs: dict[str, list[measure.Run]] = {"every core": [], "one process": []}
-    files = 0
+def _generator_runs(project: Path, work: Path) -> tuple[dict[str, Any], ...]:
+    """`build_pages.py` into an empty folder on every core, the same in one process, and the
+    bare reference generator (bare.py), alternately, REPEATS times each: the median run of each,
+    with every run's seconds."""
+    commands = {"every core": ([PY, "build_pages.py", "--docs"], {}),
+                "one process": ([PY, "build_pages.py", "--docs"], {JOBS_VARIABLE: "1"}),
+                "bare": ([PY, str(BENCH / "bare.py"), "content"], {})}
+    runs: dict[str, list[measure.Run]] = {name: [] for name in commands}
+    files: dict[str, int] = {}
     for index in range(REPEATS):
-        for name, env in (("every core", {}), ("one process", {JOBS_VARIABLE: "1"})):
+        for name, (command, env) in commands.items():
             docs = work / f"generated-{index}"
-            runs[name].append(measure.run([PY, "build_pages.py", "--docs", str(docs)], project,
-                                          env))
-            files = len(measure.snapshot(docs))
+            runs[name].append(measure.run([*command, str(docs)], project, env))
+            files[name] = len(measure.snapshot(docs))
             _remove(docs)
-    parallel, alone = (_timing(_median_run(done), files=files,
-                               runs=[round(run.seconds, 3) for run in done])
-                       for done in runs.values())
-    return parallel, alone
+    return tuple(_timing(_median_run(done), files=files[name],
+                         runs=[round(run.seconds, 3) for run in done])
+                 for name, done in runs.items())
 
 
 def _median_run(runs: list[measure.Run]) -> measure.Run:
@@ -166,7 +172,7 @@ def verdicts(runs: dict[int, dict[str, Any]]) -> dict[str, Any]:
 def table(runs: dict[int, dict[str, Any]]) -> str:
     """The results as a fixed-width table."""
     head = ("N", "load+val s", "render+write s", "generator s (cpu)", "1 process s",
-            "no-op s/files",
+            "bare s", "no-op s/files",
             "full s", "peer s", "full/peer", "pages", "record page KB", "sidebar B", "gen MB")
     rows = [head]
     for n, r in runs.items():
@@ -176,6 +182,7 @@ def table(runs: dict[int, dict[str, Any]]) -> str:
                      f"{phases['render_write_s']:.3f}",
                      f"{gen['seconds']:.3f} ({gen['cpu']:.3f})",
                      f"{r['generator_one_process']['seconds']:.3f}",
+                     f"{r['bare']['seconds']:.3f}",
                      f"{noop['seconds']:.3f}/{noop['touched']}",
                      f"{r['full']['seconds']:.1f}" if "full" in r else "skipped",
                      f"{r['peer']['seconds']:.1f}" if "peer" in r else "skipped",
@@ -218,6 +225,8 @@ def main() -> int:
     for name, verdict in results["targets"].items():
         state = "ok" if verdict["holds"] else "MISSED"
         print(f"  {name}: {verdict['value']} (limit {verdict['limit']}) {state}")
+    print("\nGenerator / bare reference generator, same minutes: " + ", ".join(
+        f"{r['generator_over_bare']:.2f} at N = {n:,}" for n, r in runs.items()))
     print(f"\nLoad average {load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after; "
           f"results in {args.out}")
     return 0

@@ -81,3 +81,12 @@ def test_bench_runs_end_to_end_and_writes_its_results(tmp_path: Path) -> None:
     assert run["peer"]["pages"]["pages"] >= run["pages"]["pages"] > 15
     assert run["pages"]["sidebar_bytes"] < run["peer"]["pages"]["sidebar_bytes"]
     assert list(json.loads(out.read_text())) == ["machine", "runs", "targets"]
+
+
+def test_the_bare_reference_writes_one_page_per_record(tmp_path: Path) -> None:
+    synth.write_content_set(12, tmp_path / "content")
+    subprocess.run([sys.executable, str(ROOT / "benchmarks/bare.py"), str(tmp_path / "content"),
+                    str(tmp_path / "out")], check=True)
+    pages = sorted(p.stem for p in (tmp_path / "out").iterdir())
+    assert pages == sorted(p.stem for p in (tmp_path / "content/disciplines").glob("*.yaml"))
+    assert (tmp_path / "out/mlops.md").read_text(encoding="utf-8").startswith("# MLOps\n")
