@@ -43,6 +43,8 @@ def on_config(config: Any) -> Any:
         except ContentError as err:
             raise PluginError(f"content has problems:\n{err.report()}") from None
     config.nav = result.nav
+    # Glossary tooltips: the abbr extension marks every spelling on every page.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = result.abbreviations
     # Table captions and header scopes (Python-Markdown's tables have neither).
     config.markdown_extensions.append(TableMarkupExtension())
     if "redirects" in config.plugins:

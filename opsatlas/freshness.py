@@ -42,7 +42,7 @@ from typing import Any
 from .output import STAMP
 
 PACKAGE = Path(__file__).resolve().parent
-FORMAT = 1
+FORMAT = 2
 """Bumped when the stamp's meaning changes, so old stamps stop matching."""
 _SKIP_DIRS = frozenset({"__pycache__"})
 _TICK_WAITS = 50
@@ -81,6 +81,8 @@ class Remembered:
     """The content's date (YYYY-MM-DD): stamps the sitemap so builds are reproducible."""
     redirects: dict[str, str]
     """mkdocs-redirects map: old docs path -> docs path it now lives at."""
+    abbreviations: dict[str, str]
+    """The glossary's tooltips for the `abbr` extension: spelling -> definition."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def remembered(inputs: BuildInputs) -> Remembered | None:
         return None  # racy: something may have changed within the stamp's clock tick
     report = stamp.get("remembered", {})
     return Remembered(int(report["pages"]), list(report["nav"]), str(report["updated"]),
-                      dict(report["redirects"]))
+                      dict(report["redirects"]), dict(report["abbreviations"]))
 
 
 def write_stamp(inputs: BuildInputs, before: Fingerprint, report: Remembered) -> None:

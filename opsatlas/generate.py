@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from .abbreviations import abbreviations
 from .comparison import build_comparison
 from .content import load_atlas
 from .freshness import BuildInputs, Remembered, fingerprint_inputs, write_stamp
@@ -28,7 +29,8 @@ class Generated:
 
     changes: TreeChanges
     report: Remembered
-    """Sidebar, content date and redirects for MkDocs (kept in the stamp for no-op runs)."""
+    """Sidebar, content date, redirects and tooltips for MkDocs (kept in the stamp for no-op
+    runs)."""
 
 
 def generate(content_dir: Path, docs_dir: Path, templates_dir: Path, site: SiteConfig, *,
@@ -44,7 +46,7 @@ def generate(content_dir: Path, docs_dir: Path, templates_dir: Path, site: SiteC
     outputs = merge_files(map_parts(make_files, parts))  # made on every core, then written
     changes = plan_tree(docs_dir, outputs) if check else write_tree(docs_dir, outputs)
     return Generated(changes, Remembered(changes.total, nav(atlas), atlas.info.updated,
-                                         build_redirects(atlas)))
+                                         build_redirects(atlas), abbreviations(atlas.glossary)))
 
 
 def generate_stamped(inputs: BuildInputs, site: SiteConfig) -> Generated:

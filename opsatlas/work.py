@@ -1,7 +1,7 @@
 """The generator's outputs as pieces of work, each making some files in whichever process runs it.
 
 A piece is a page (its Markdown, and its link-preview card if it has one) or one of the files
-published beside the pages (exports, the embed view, the abbreviations). Pieces are balanced
+published beside the pages (exports, the embed view). Pieces are balanced
 over processes by a rough cost, counted in page renders.
 """
 
@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .abbreviations import publish_abbreviations
 from .comparison import ComparisonTable
 from .embed import publish_embed
 from .exports.publish import publish_exports
@@ -89,10 +88,9 @@ def balance(work: Sequence[Work], parts: int) -> list[list[Work]]:
 
 def published_work(atlas: Atlas, table: ComparisonTable, site: SiteConfig,
                    templates_dir: Path) -> list[Work]:
-    """The files beside the pages: exports, the embed view, the abbreviations snippet."""
+    """The files beside the pages: exports and the embed view."""
     columns = len(atlas.disciplines)
     return [Work(partial(collect, partial(publish_exports, atlas, table, site)),
                  EXPORTS_COST),
             Work(partial(collect, partial(publish_embed, atlas, table, site, templates_dir)),
-                 EMBED_COST_PER_COLUMN * columns),
-            Work(partial(collect, partial(publish_abbreviations, atlas)))]
+                 EMBED_COST_PER_COLUMN * columns)]
