@@ -48,14 +48,8 @@ def plan_pages(atlas: Atlas, table: ComparisonTable, site: SiteConfig) -> list[P
             for path, build in plans]
 
 
-def build_pages(atlas: Atlas, table: ComparisonTable, site: SiteConfig) -> list[Page]:
-    """Every generated page's view, built in this process."""
-    return [plan.build() for plan in plan_pages(atlas, table, site)]
-
-
 def _searchable(build: Callable[[], Page], tags: list[str]) -> Page:
-    page = build()
-    return with_search(page, tags)
+    return with_search(build(), tags)
 
 
 def nav(atlas: Atlas) -> list[object]:

@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .cards import publish_cards
-from .site_config import SiteConfig
-
 
 @dataclass
 class Published:
@@ -27,8 +24,3 @@ def collect(publisher: Callable[[Published], None]) -> dict[str, bytes]:
     published = Published()
     publisher(published)
     return published.files
-
-
-def publish_card(doc: str, text: str, site: SiteConfig, published: Published) -> None:
-    """Add the link-preview card of the page at `doc` (its Markdown `text`)."""
-    publish_cards({doc: text}, site, published)

@@ -19,25 +19,15 @@ def markdown_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 class PageRenderer:
-    """Renders pages with the page templates of `templates_dir`, compiled once, up front (so
-    forked processes inherit them compiled)."""
+    """Renders pages with the templates of `templates_dir`. Its own templates (not those of
+    its subfolders) are compiled up front into Jinja's cache, so forked processes inherit them."""
 
     def __init__(self, templates_dir: Path) -> None:
         self._environment = markdown_environment(templates_dir)
-        self._templates = {name: self._environment.get_template(name)
-                           for name in self._environment.list_templates(extensions=["j2"])
-                           if "/" not in name and not name.startswith("_")}
+        for name in self._environment.list_templates(extensions=["j2"]):
+            if "/" not in name:
+                self._environment.get_template(name)
 
     def render(self, page: Page) -> str:
         """The page's Markdown text."""
-        template = self._templates.get(page.template)
-        if template is None:
-            template = self._templates[page.template] = \
-                self._environment.get_template(page.template)
-        return template.render(page.values)
-
-
-def render_pages(pages: list[Page], templates_dir: Path) -> dict[str, str]:
-    """Docs-relative path -> Markdown text, for every page."""
-    renderer = PageRenderer(templates_dir)
-    return {page.path: renderer.render(page) for page in pages}
+        return self._environment.get_template(page.template).render(page.values)

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from .cards import publish_cards
 from .comparison import ComparisonTable
 from .embed import publish_embed
 from .exports.publish import publish_exports
 from .model import Atlas
 from .pages import PagePlan
-from .publish import Published, collect, publish_card
+from .publish import Published, collect
 from .render import PageRenderer
 from .site_config import SiteConfig
 
@@ -54,7 +55,7 @@ def _page_files(plan: PagePlan, renderer: PageRenderer, site: SiteConfig,
     text = renderer.render(page)
     published = Published({page.path: text.encode("utf-8")})
     if card:
-        publish_card(page.path, text, site, published)
+        publish_cards({page.path: text}, site, published)
     return published.files
 
 
