@@ -1,4 +1,5 @@
-"""Where the 404 page sends a lost visitor: every discipline, and each section's front page."""
+"""Where the 404 page sends a lost visitor: search, each section's front page, and every
+discipline while they are few enough to list (scale.py: as many as the sidebar lists)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from . import urls
+from .scale import NAV_DISCIPLINE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,11 @@ class NotFoundLinks:
     home: str
     """Root-relative URL of the home page (the search form's target)."""
     disciplines: list[Link]
-    """Every discipline page, by title."""
+    """Every discipline page, by title; none when there are too many to list."""
+    discipline_count: int
+    """How many discipline pages the site has (what the page says when it lists none)."""
+    index: Link | None
+    """The page listing every discipline (/disciplines/), if the site has one."""
     sections: list[Link]
     """The home page, then each top-level page or section index (compare, glossary, ...)."""
 
@@ -36,13 +42,18 @@ def not_found_links(pages: Iterable[tuple[str, str, str]], root: str) -> NotFoun
     """
     disciplines: list[Link] = []
     sections: list[tuple[tuple[bool, str], Link]] = []
+    index: Link | None = None
     for doc, url, title in pages:
         path = PurePosixPath(doc)
+        link = Link(title, _rooted(root, url))
         if doc != urls.DISCIPLINES_DOC and doc == urls.discipline_doc(path.stem):
-            disciplines.append(Link(title, _rooted(root, url)))
+            disciplines.append(link)
         elif len(path.parts) == 1 or (path.name == "index.md" and len(path.parts) == 2):
-            sections.append(((doc != urls.HOME_DOC, doc), Link(title, _rooted(root, url))))
-    return NotFoundLinks(root, sorted(disciplines, key=lambda link: link.title.casefold()),
+            sections.append(((doc != urls.HOME_DOC, doc), link))
+            index = link if doc == urls.DISCIPLINES_DOC else index
+    listed = sorted(disciplines, key=lambda link: link.title.casefold()) \
+        if len(disciplines) <= NAV_DISCIPLINE_LIMIT else []
+    return NotFoundLinks(root, listed, len(disciplines), index,
                          [link for _, link in sorted(sections, key=lambda s: s[0])])
 
 

@@ -155,17 +155,20 @@ def compare_page(atlas: Atlas, table: ComparisonTable, site: SiteConfig) -> Page
         "table": table_lines(table, doc), "pairs": pairs,
         "matrix_note": _matrix_note(atlas, len(shown), doc),
         # The export and embed tools (raw HTML, so values are HTML-escaped).
-        "disciplines": [{"id": md_attr(d.id), "name": md_text(d.name)}
-                        for d in atlas.disciplines],
+        # Boxes start checked for the disciplines of the full-table files (the matrix's).
+        "disciplines": [{"id": md_attr(d.id), "name": md_text(d.name), "checked": d.id in ids}
+                        for d in scale.picker_disciplines(atlas)],
+        "total": Md(str(len(atlas.disciplines))), "total_text": md_text(f"{len(atlas.disciplines):,}"),
+        "full_ids": md_attr(",".join(d.id for d in shown)),
+        "index_url": relative(doc, urls.PICKER_INDEX_FILE) if scale.picker_searches(atlas)
+        else Md(""), "find_limit": Md(str(scale.PICKER_FIND_LIMIT)),
         "dimensions": [{"id": md_attr(d.key), "name": md_text(d.label)}
                        for d in atlas.dimensions],
         "formats": [{"name": md_text(f.name), "ext": md_attr(f".{f.extension}"),
                      "label": md_text(f.description), "use": md_text(EXPORT_USES[f.name]),
                      "href": Md(f"{exports}{FULL_STEM}.{f.extension}"),
                      "file": md_text(f"{FULL_STEM}.{f.extension}")} for f in FORMATS.values()],
-        # A cut matrix's file is not "every discipline": the picker then offers the command.
-        "exports": exports, "full_stem": md_attr(FULL_STEM if len(shown) == len(atlas.disciplines)
-                                                 else ""),
+        "exports": exports, "full_stem": md_attr(FULL_STEM),
         "pair_files": Md("true" if scale.export_pairs(atlas) else ""),
         "schema": relative(doc, SCHEMA_FILE),
         "embed_url": md_attr(site.site_url + urls.EMBED_COMPARE_URL),

@@ -29,6 +29,13 @@ nothing a reader is shown grows without bound, and the number of pages grows lin
 - /compare/: the full matrix while N <= MATRIX_COLUMN_LIMIT; beyond, the first
   MATRIX_COLUMN_LIMIT disciplines in content order, with a note and links to the rest; its list
   of pair pages holds the pairs among those columns.
+- The picker on /compare/ (what to export or embed): a checkbox per discipline while
+  N <= PICKER_LIST_LIMIT; beyond, a checkbox per column of the matrix, and a search field that
+  finds any other discipline by name in compare/disciplines.json (one request, on first use), so
+  the page does not carry N checkboxes (~165 bytes each: 212 KB of HTML at N = 1,000). Either
+  way the boxes start checked for exactly the disciplines of the full-table export files.
+- 404 page: every discipline while N <= NAV_DISCIPLINE_LIMIT; beyond, their number and a link
+  to the index (it was ~100 KB of links at N = 1,000, on every missing address).
 - Glossary: each term lists the first GLOSSARY_USERS_LIMIT disciplines using it, then
   "and N more" (the five-discipline site is far below it).
 - Link-preview cards: every page has its own while the site has at most CARD_PAGE_LIMIT pages;
@@ -36,9 +43,8 @@ nothing a reader is shown grows without bound, and the number of pages grows lin
   /glossary/ ...) do, and every other page shows the home page's card. A card is a PNG that costs
   tens of milliseconds to draw, which would otherwise dominate generation at N = 1,000.
 
-Still growing with N (linearly, and decided elsewhere): the picker on /compare/ has a checkbox
-per discipline (~165 bytes each: 212 KB of HTML at N = 1,000), the 404 page links every
-discipline (~100 KB at N = 1,000), and the embed view carries the whole table for its filter.
+Still growing with N (linearly): the embed view carries the whole table for its filter, and
+compare/disciplines.json lists every discipline (~40 bytes each) for the picker's search.
 """
 
 from __future__ import annotations
@@ -57,6 +63,10 @@ PAIR_EXPORT_LIMIT = 10
 """Up to this many disciplines every pair has export files (45 pairs, 450 files at most)."""
 MATRIX_COLUMN_LIMIT = 12
 """Columns of the /compare/ matrix at most: a wider table is unreadable and heavy."""
+PICKER_LIST_LIMIT = 30
+"""Up to this many disciplines the picker on /compare/ has a checkbox for each."""
+PICKER_FIND_LIMIT = 20
+"""Matches the picker's search shows at most."""
 INDEX_PAGE_SIZE = 100
 """Rows of an index table at most (/disciplines/ or one letter group)."""
 HOME_CARD_LIMIT = 12
@@ -98,6 +108,18 @@ def home_disciplines(atlas: Atlas) -> tuple[Discipline, ...]:
 def matrix_disciplines(atlas: Atlas) -> tuple[Discipline, ...]:
     """The columns of the /compare/ matrix, in content order."""
     return atlas.disciplines[:MATRIX_COLUMN_LIMIT]
+
+
+def picker_disciplines(atlas: Atlas) -> tuple[Discipline, ...]:
+    """The disciplines the picker on /compare/ shows a checkbox for before any search."""
+    if len(atlas.disciplines) <= PICKER_LIST_LIMIT:
+        return atlas.disciplines
+    return matrix_disciplines(atlas)
+
+
+def picker_searches(atlas: Atlas) -> bool:
+    """Whether the picker finds disciplines by name (in compare/disciplines.json)."""
+    return len(atlas.disciplines) > PICKER_LIST_LIMIT
 
 
 def pair_pages(atlas: Atlas) -> list[Pair]:

@@ -18,8 +18,10 @@ from .embed import publish_embed
 from .exports.publish import publish_exports
 from .model import Atlas
 from .pages import PagePlan
+from .picker_index import publish_picker_index
 from .publish import Published, collect
 from .render import PageRenderer
+from .scale import picker_searches
 from .site_config import SiteConfig
 
 # Measured at 1,000 records, where a page takes ~0.3 ms to build and render.
@@ -89,9 +91,11 @@ def balance(work: Sequence[Work], parts: int) -> list[list[Work]]:
 
 def published_work(atlas: Atlas, table: ComparisonTable, site: SiteConfig,
                    templates_dir: Path) -> list[Work]:
-    """The files beside the pages: exports and the embed view."""
+    """The files beside the pages: exports, the embed view and the picker's index."""
     columns = len(atlas.disciplines)
-    return [Work(partial(collect, partial(publish_exports, atlas, table, site)),
-                 EXPORTS_COST),
+    work = [Work(partial(collect, partial(publish_exports, atlas, table, site)), EXPORTS_COST),
             Work(partial(collect, partial(publish_embed, atlas, table, site, templates_dir)),
                  EMBED_COST_PER_COLUMN * columns)]
+    if picker_searches(atlas):
+        work.append(Work(partial(collect, partial(publish_picker_index, atlas))))
+    return work

@@ -60,13 +60,20 @@
         return b.value;
       });
     }
-    function partial(group) { return chosen(group).length < boxes(group).length; }
+    /* A big site lists only some disciplines until they are searched for (scale.py). */
+    function partial(group) {
+      var total = group === "discipline" ? Number(picker.dataset.total) : boxes(group).length;
+      return chosen(group).length < total;
+    }
+    function sameSet(ids, list) {
+      return ids.slice().sort().join(",") === list.split(",").sort().join(",");
+    }
 
     /* The full table's stem, `<a>-vs-<b>` (checkboxes are in content order), or null. */
     function fileStem() {
       if (partial("dimension")) return null;
-      if (!partial("discipline")) return picker.dataset.fullStem;
       var ids = chosen("discipline");
+      if (sameSet(ids, picker.dataset.fullIds)) return picker.dataset.fullStem;
       // Pair files exist only while the site is small (opsatlas/scale.py: export_pairs).
       return ids.length === 2 && picker.dataset.pairFiles ? ids[0] + "-vs-" + ids[1] : null;
     }
@@ -104,12 +111,19 @@
 
     picker.addEventListener("change", function (event) {
       var box = event.target;
+      if (box.name !== "discipline" && box.name !== "dimension") return;
       if (!chosen(box.name).length) {
         box.checked = true;
         announce(picker, "Keep at least one " + box.name + ".");
       }
+      var found = box.closest(".atlas-found");
+      if (found && box.checked) {  // a checked match joins the list
+        picker.querySelector(".atlas-find").before(box.closest("label"));
+      }
       update();
     });
+    var find = document.getElementById("atlas-find");
+    if (find) setupFind(find);
     all(picker, ".atlas-all").forEach(function (button) {
       button.addEventListener("click", function () {
         boxes(button.dataset.group).forEach(function (b) { b.checked = true; });
@@ -147,6 +161,54 @@
     });
     all(document, ".atlas-copy, .atlas-copy-snippet").forEach(function (b) { b.hidden = false; });
     picker.hidden = false;
+
+    /* The search field of a big site: matches from the discipline index, to check. */
+    function setupFind(input) {
+      var found = document.getElementById("atlas-found");
+      var index = null;
+      function load() {
+        if (!index) {
+          index = window.fetch(picker.dataset.indexUrl).then(function (response) {
+            if (!response.ok) throw new Error("the server answered " + response.status);
+            return response.json();
+          }).then(function (data) { return data.disciplines; });
+          index.catch(function () { index = null; });  // try again on the next keystroke
+        }
+        return index;
+      }
+      function label(discipline) {
+        var item = document.createElement("label");
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = "discipline";
+        box.value = discipline.id;
+        item.append(box, " " + discipline.name);
+        return item;
+      }
+      function show(query) {
+        return load().then(function (disciplines) {
+          if (input.value !== query) return;  // a later keystroke has its own turn
+          found.textContent = "";
+          var words = query.trim().toLowerCase();
+          if (!words) return;
+          var listed = {};
+          boxes("discipline").forEach(function (b) { listed[b.value] = true; });
+          var matches = disciplines.filter(function (d) {
+            return !listed[d.id] && (d.name.toLowerCase().indexOf(words) >= 0 ||
+                                     d.id.indexOf(words) >= 0);
+          });
+          var limit = Number(input.dataset.limit);
+          matches.slice(0, limit).forEach(function (d) { found.append(label(d)); });
+          announce(picker, matches.length === 0 ? "No other discipline matches \u201c" +
+            query.trim() + "\u201d." : matches.length > limit ? "The first " + limit +
+            " of " + matches.length + " matches are listed." : matches.length +
+            (matches.length === 1 ? " match is" : " matches are") + " listed.");
+        }, function (error) {
+          announce(picker, "Could not load the list of disciplines: " + error.message + ".");
+        });
+      }
+      input.addEventListener("input", function () { show(input.value); });
+    }
   }
 
   if (window.document$) window.document$.subscribe(setup); else setup();
