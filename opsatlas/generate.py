@@ -10,14 +10,23 @@ from .abbreviations import abbreviations
 from .comparison import build_comparison
 from .content import load_atlas
 from .freshness import BuildInputs, Remembered, fingerprint_inputs, write_stamp
-from .output import TreeChanges, plan_tree, write_tree
+from .output import StagedFiles, TreeChanges, finish_tree, open_tree, plan_tree, release_tree
 from .pages import nav, plan_pages
 from .redirects import build_redirects
 from .render import PageRenderer
 from .scale import own_card
 from .site_config import SiteConfig
-from .work import balance, make_files, merge_files, page_work, published_work
-from .workers import job_count, map_parts
+from .work import (
+    WRITE_COST,
+    Work,
+    balance,
+    make_files,
+    merge_files,
+    page_work,
+    published_work,
+    stream_files,
+)
+from .workers import job_count, map_parts, map_streamed
 
 COST_PER_JOB = 300
 """Work (in page renders, ~0.1 s) a process must have before another is forked for the rest."""
@@ -42,11 +51,27 @@ def generate(content_dir: Path, docs_dir: Path, templates_dir: Path, site: SiteC
     renderer = PageRenderer(templates_dir)
     work = [*page_work(plans, renderer, site, partial(own_card, page_count=len(plans))),
             *published_work(atlas, table, site, templates_dir)]
-    parts = balance(work, job_count(round(sum(w.cost for w in work)), COST_PER_JOB))
-    outputs = merge_files(map_parts(make_files, parts))  # made on every core, then written
-    changes = plan_tree(docs_dir, outputs) if check else write_tree(docs_dir, outputs)
+    jobs = job_count(round(sum(w.cost for w in work)), COST_PER_JOB)
+    if check:
+        changes = plan_tree(docs_dir, merge_files(map_parts(make_files, balance(work, jobs))))
+    else:  # this process writes every file as it arrives: it makes fewer
+        changes = _write(docs_dir, balance(work, jobs, first_carries=WRITE_COST * len(work)))
     return Generated(changes, Remembered(changes.total, nav(atlas), atlas.info.updated,
                                          build_redirects(atlas), abbreviations(atlas.glossary)))
+
+
+def _write(docs_dir: Path, parts: list[list[Work]]) -> TreeChanges:
+    """Make the parts on every core, writing each file here as it arrives; a failure anywhere
+    leaves the tree as it was."""
+    tree = open_tree(docs_dir)
+    files = StagedFiles(tree)
+    try:
+        map_streamed(stream_files, parts, files.add)
+    except BaseException:
+        files.abandon()
+        release_tree(tree)
+        raise
+    return finish_tree(tree, files.commit())
 
 
 def generate_stamped(inputs: BuildInputs, site: SiteConfig) -> Generated:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,20 +64,122 @@ def _file_sizes(root: Path) -> dict[str, int]:
     return sizes
 
 
-def write_tree(root: Path, outputs: dict[str, bytes]) -> TreeChanges:
-    """Make `root` hold exactly `outputs`; files whose bytes are unchanged are not touched."""
+@dataclass(frozen=True)
+class OpenTree:
+    """A docs directory claimed for writing, as it was before the run."""
+
+    root: Path
+    before: dict[str, int]
+    """Docs-relative path -> size of every file it held."""
+    new: bool
+    """The run made the directory (release_tree removes it again after a failure)."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a StagedFiles wrote once committed."""
+
+    paths: list[str]
+    """Every file it was given, written or already right."""
+    changed: list[str]
+    """Those created or overwritten."""
+
+
+def open_tree(root: Path) -> OpenTree:
+    """Claim `root` (refused if it holds files this generator did not write) and list it."""
+    new = not root.exists()
     _claim(root)
-    sizes = _file_sizes(root)  # one walk, not a stat per output: a fresh tree has none
-    changes = _plan(root, outputs, sizes)
-    for folder in sorted({(root / rel).parent for rel in changes.changed}):
-        folder.mkdir(parents=True, exist_ok=True)  # once per folder, not once per file
-    for rel in changes.changed:
-        if rel in sizes or not _write_new(root / rel, outputs[rel]):
-            _write_atomic(root / rel, outputs[rel])
+    return OpenTree(root, _file_sizes(root), new)
+
+
+class StagedFiles:
+    """A tree being written as its files are made.
+
+    A file that did not exist is created as soon as it is added, so that writing overlaps with
+    making the next files; a file that existed is only compared and replaced on commit, once
+    every file has been made. Abandoning removes what was created, which leaves the tree as it
+    was."""
+
+    def __init__(self, tree: OpenTree) -> None:
+        self._tree = tree
+        self._paths: dict[str, None] = {}
+        self._created: list[str] = []
+        self._made_dirs: list[Path] = []
+        self._known_dirs: set[str] = set()
+        self._existing: dict[str, bytes] = {}
+
+    def add(self, files: dict[str, bytes]) -> None:
+        """Take these files: create the new ones now, keep the others for commit."""
+        root = self._tree.root
+        for rel, data in files.items():
+            if rel in self._paths:
+                raise ValueError(f"two outputs claim {rel}")
+            self._paths[rel] = None
+            if rel in self._tree.before:
+                self._existing[rel] = data
+                continue
+            folder = rel.rpartition("/")[0]
+            if folder not in self._known_dirs:
+                self._make_dirs(root / folder)
+                self._known_dirs.add(folder)
+            if _write_new(root / rel, data):
+                self._created.append(rel)
+            else:  # appeared since the tree was listed: replaced on commit, like any other
+                self._existing[rel] = data
+
+    def commit(self) -> Written:
+        """Replace the files that existed and whose bytes differ."""
+        root = self._tree.root
+        changed = list(self._created)
+        for rel, data in self._existing.items():
+            target = root / rel
+            if self._tree.before.get(rel) != len(data) or not _same_bytes(target, data):
+                _write_atomic(target, data)
+                changed.append(rel)
+        return Written(list(self._paths), changed)
+
+    def abandon(self) -> None:
+        """Remove every file and folder created."""
+        for rel in self._created:
+            (self._tree.root / rel).unlink(missing_ok=True)
+        for folder in reversed(self._made_dirs):
+            with contextlib.suppress(OSError):  # the user put something in
+                folder.rmdir()
+
+    def _make_dirs(self, folder: Path) -> None:
+        missing = []
+        while not folder.is_dir():
+            missing.append(folder)
+            folder = folder.parent
+        for path in reversed(missing):
+            path.mkdir()
+            self._made_dirs.append(path)
+
+
+def finish_tree(tree: OpenTree, written: Written) -> TreeChanges:
+    """Once the files are committed: remove those no longer produced, and say what changed."""
+    changes = TreeChanges(sorted(written.changed),
+                          sorted(set(tree.before) - set(written.paths) - {MARKER, STAMP}),
+                          len(written.paths))
     for rel in changes.stale:
-        (root / rel).unlink()
-    _remove_empty_dirs(root)
+        (tree.root / rel).unlink()
+    _remove_empty_dirs(tree.root)
     return changes
+
+
+def release_tree(tree: OpenTree) -> None:
+    """After a failed run, once its files are abandoned: a directory the run made goes."""
+    if tree.new:
+        (tree.root / MARKER).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tree.root.rmdir()
+
+
+def _same_bytes(target: Path, data: bytes) -> bool:
+    try:
+        return target.read_bytes() == data
+    except FileNotFoundError:
+        return False
 
 
 def _claim(root: Path) -> None:

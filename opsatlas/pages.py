@@ -158,7 +158,8 @@ def compare_page(atlas: Atlas, table: ComparisonTable, site: SiteConfig) -> Page
         # Boxes start checked for the disciplines of the full-table files (the matrix's).
         "disciplines": [{"id": md_attr(d.id), "name": md_text(d.name), "checked": d.id in ids}
                         for d in scale.picker_disciplines(atlas)],
-        "total": Md(str(len(atlas.disciplines))), "total_text": md_text(f"{len(atlas.disciplines):,}"),
+        "total": Md(str(len(atlas.disciplines))),
+        "total_text": md_text(f"{len(atlas.disciplines):,}"),
         "full_ids": md_attr(",".join(d.id for d in shown)),
         "index_url": relative(doc, urls.PICKER_INDEX_FILE) if scale.picker_searches(atlas)
         else Md(""), "find_limit": Md(str(scale.PICKER_FIND_LIMIT)),

@@ -31,6 +31,8 @@ EXPORTS_COST = 100.0
 """Ten formats of the matrix, capped in columns (scale.py), and of each pair if any (~30 ms)."""
 EMBED_COST_PER_COLUMN = 0.12
 """The embed view holds the whole table (~37 ms at 1,000 disciplines)."""
+WRITE_COST = 0.5
+"""Creating a file (~0.2 ms): the process that writes every file makes fewer of them."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,12 @@ def make_files(work: Sequence[Work]) -> dict[str, bytes]:
     return merge_files(piece.make() for piece in work)
 
 
+def stream_files(work: Sequence[Work], emit: Callable[[dict[str, bytes]], None]) -> None:
+    """Hand each piece's files to `emit` as soon as they are made."""
+    for piece in work:
+        emit(piece.make())
+
+
 def merge_files(made: Iterable[dict[str, bytes]]) -> dict[str, bytes]:
     """Sets of files as one; two of them holding the same path is a bug."""
     files: dict[str, bytes] = {}
@@ -76,10 +84,11 @@ def merge_files(made: Iterable[dict[str, bytes]]) -> dict[str, bytes]:
     return files
 
 
-def balance(work: Sequence[Work], parts: int) -> list[list[Work]]:
+def balance(work: Sequence[Work], parts: int, first_carries: float = 0.0) -> list[list[Work]]:
     """`work` dealt into `parts` lists of about equal cost (largest pieces first, each to the
-    cheapest list so far), each list in the original order."""
-    loads = [0.0] * parts
+    cheapest list so far), each list in the original order; the first list starts with the
+    cost `first_carries` (what its process does besides)."""
+    loads = [first_carries] + [0.0] * (parts - 1)
     owner = [0] * len(work)
     for index in sorted(range(len(work)), key=lambda i: -work[i].cost):
         cheapest = loads.index(min(loads))

@@ -267,3 +267,14 @@ def test_a_failure_in_either_process_leaves_every_file_as_it_was(
 
     assert failed.returncode == 1 and "no_such_value" in failed.stderr
     assert {p: p.stat().st_mtime_ns for p in project.docs.rglob("*")} == before
+
+
+def test_a_failed_first_run_leaves_no_docs_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Pages made before the failure were already written (as they arrive): all removed."""
+    project = synthetic_project(tmp_path_factory, 250)
+    replace_once(project.root / "templates/pair.md.j2", "{{", "{{ no_such_value }}{{")
+
+    failed = project.generate(jobs=2)
+
+    assert failed.returncode == 1 and "no_such_value" in failed.stderr
+    assert not project.docs.exists()

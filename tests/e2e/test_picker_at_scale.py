@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks import synth
 from opsatlas import scale
-from tests.conftest import Project, copy_project
+from tests.conftest import copy_project
 from tests.e2e.conftest import PageWatch, serve_directory
 from tests.e2e.test_a11y import PALETTES, axe_source, axe_violations, new_tab  # noqa: F401
 
