@@ -169,6 +169,12 @@ def verdicts(runs: dict[int, dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _ms_per_file(run: dict[str, Any]) -> str:
+    """Wall milliseconds per file a whole process wrote (the bare one writes one per record,
+    ours also pair pages, the index and exports)."""
+    return f"{1000 * run['seconds'] / run['files']:.2f}"
+
+
 def table(runs: dict[int, dict[str, Any]]) -> str:
     """The results as a fixed-width table."""
     head = ("N", "load+val s", "render+write s", "generator s (cpu)", "1 process s",
@@ -227,6 +233,9 @@ def main() -> int:
         print(f"  {name}: {verdict['value']} (limit {verdict['limit']}) {state}")
     print("\nGenerator / bare reference generator, same minutes: " + ", ".join(
         f"{r['generator_over_bare']:.2f} at N = {n:,}" for n, r in runs.items()))
+    print("Per file written (ms), generator / bare: " + ", ".join(
+        f"{_ms_per_file(r['generator'])} / {_ms_per_file(r['bare'])} at N = {n:,}"
+        for n, r in runs.items()))
     print(f"\nLoad average {load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after; "
           f"results in {args.out}")
     return 0
