@@ -47,7 +47,7 @@ def page_work(plans: Sequence[PagePlan], renderer: PageRenderer, site: SiteConfi
               with_card: Callable[[str], bool]) -> list[Work]:
     """One piece per page; `with_card(path)` says whether the page gets a card of its own."""
     cards = [with_card(plan.path) for plan in plans]
-    return [Work(partial(_page_files, plan, renderer, site, card), 1.0 + CARD_COST * card)
+    return [Work(partial(_page_files, plan, renderer, site, card), plan.cost + CARD_COST * card)
             for plan, card in zip(plans, cards, strict=True)]
 
 
