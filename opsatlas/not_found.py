@@ -50,7 +50,8 @@ def not_found_links(pages: Iterable[tuple[str, str, str]], root: str) -> NotFoun
             disciplines.append(link)
         elif len(path.parts) == 1 or (path.name == "index.md" and len(path.parts) == 2):
             sections.append(((doc != urls.HOME_DOC, doc), link))
-            index = link if doc == urls.DISCIPLINES_DOC else index
+            if doc == urls.DISCIPLINES_DOC:
+                index = link
     listed = sorted(disciplines, key=lambda link: link.title.casefold()) \
         if len(disciplines) <= NAV_DISCIPLINE_LIMIT else []
     return NotFoundLinks(root, listed, len(disciplines), index,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import synth
 from opsatlas.workers import JOBS_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,3 +97,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     built = copy_project(tmp_path_factory.mktemp("built") / "project")
     built.build_site()
     return built
+
+
+def synthetic_project(tmp_path_factory: pytest.TempPathFactory, n: int) -> Project:
+    """A project copy whose content/ is synth.py's set of `n` disciplines."""
+    project = copy_project(tmp_path_factory.mktemp(f"n{n}") / "project")
+    shutil.rmtree(project.content)
+    synth.write_content_set(n, project.content)
+    return project

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import shutil
 from pathlib import Path
 
 import lxml.html
@@ -19,18 +18,10 @@ from benchmarks import synth
 from opsatlas import scale
 from opsatlas.content import load_atlas
 from opsatlas.pages import nav
-from tests.conftest import Project, copy_project, replace_once
+from tests.conftest import Project, replace_once, synthetic_project
 from tests.site_reading import html_page, text_of
 
 PAGE_BUDGET = 50_000
-
-
-def synthetic_project(tmp_path_factory: pytest.TempPathFactory, n: int) -> Project:
-    """A project copy whose content/ is synth.py's set of `n` disciplines."""
-    project = copy_project(tmp_path_factory.mktemp(f"n{n}") / "project")
-    shutil.rmtree(project.content)
-    synth.write_content_set(n, project.content)
-    return project
 
 
 def generated(tmp_path_factory: pytest.TempPathFactory, n: int) -> Project:

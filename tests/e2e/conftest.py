@@ -106,11 +106,15 @@ def _origin(url: str) -> str:
 def page(browser: Any, base_url: str) -> Iterator[Any]:
     """A fresh browser page; `page.watch` records requests and console errors."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    watch = PageWatch(_origin(base_url))
+    yield watched(context.new_page(), base_url)
+    context.close()
+
+
+def watched(tab: Any, site_url: str) -> Any:
+    """`tab`, with `tab.watch` recording its requests, failures and console errors."""
+    watch = PageWatch(_origin(site_url))
     tab.on("request", lambda r: watch.requests.append(r.url))
     tab.on("requestfailed", lambda r: watch.failed.append(f"{r.url} {r.failure}"))
     tab.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
     tab.watch = watch
-    yield tab
-    context.close()
+    return tab

@@ -6,7 +6,6 @@ found by name from compare/disciplines.json (opsatlas/scale.py).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -14,8 +13,8 @@ import pytest
 
 from benchmarks import synth
 from opsatlas import scale
-from tests.conftest import copy_project
-from tests.e2e.conftest import PageWatch, serve_directory
+from tests.conftest import synthetic_project
+from tests.e2e.conftest import serve_directory, watched
 from tests.e2e.test_a11y import PALETTES, axe_source, axe_violations, new_tab  # noqa: F401
 
 DISCIPLINES = 50
@@ -27,9 +26,7 @@ WANTED_NAME = WANTED.removesuffix("ops").capitalize() + "Ops"
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A built site of DISCIPLINES synthetic records, served: its root URL."""
-    project = copy_project(tmp_path_factory.mktemp("picker") / "project")
-    shutil.rmtree(project.content)
-    synth.write_content_set(DISCIPLINES, project.content)
+    project = synthetic_project(tmp_path_factory, DISCIPLINES)
     project.build_site()
     url, server = serve_directory(project.site)
     yield url
@@ -40,12 +37,7 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def compare(browser: Any, big_site: str) -> Iterator[Any]:
     """/compare/ at its picker; `page.watch` records requests and console errors."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    watch = PageWatch("/".join(big_site.split("/")[:3]))
-    page.on("request", lambda r: watch.requests.append(r.url))
-    page.on("requestfailed", lambda r: watch.failed.append(f"{r.url} {r.failure}"))
-    page.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
-    page.watch = watch
+    page = watched(context.new_page(), big_site)
     page.goto(f"{big_site}compare/#take-it-with-you")
     page.locator("#atlas-picker").wait_for(state="visible")
     yield page
